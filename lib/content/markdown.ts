@@ -1,0 +1,62 @@
+/**
+ * The markdown pipeline, defined once and used twice: by next-mdx-remote (`format: 'md'`) to
+ * render the post page as React elements, and by unified to produce HTML strings (the feed, the
+ * Jekyll baseline tests) and the block list. Both run exactly the same remark and rehype plugins.
+ */
+import type { PluggableList } from 'unified';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { remarkKramdownGfm } from './remark-kramdown-gfm';
+import remarkMath from 'remark-math';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeKatex from 'rehype-katex';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeStringify from 'rehype-stringify';
+import { rehypeKramdownFootnotes } from './rehype-kramdown-footnotes';
+import { rehypeHeadingIds } from './rehype-heading-ids';
+import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
+import { rehypeSmartTypography } from './rehype-smart-typography';
+import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
+import { rehypeKramdownCompat } from './rehype-kramdown-compat';
+
+export type MarkdownOptions = { mathjax: boolean };
+
+export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
+  // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
+  return mathjax ? [remarkKramdownGfm, [remarkMath, { singleDollarTextMath: false }]] : [remarkKramdownGfm];
+}
+
+/** Rehype plugins after raw HTML has been parsed into the tree. */
+export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
+  return [
+    rehypeRaw,
+    rehypeKramdownFootnotes,
+    // Math is rendered on the server to MathML, which browsers lay out natively: no script, no web font.
+    ...(mathjax ? [[rehypeKatex, { output: 'mathml', throwOnError: false }] as const] : []),
+    rehypeMarkHighlightTags,
+    [rehypeHighlight, { detect: false, plainText: ['plaintext', 'text', 'txt'] }],
+    rehypeJekyllCode,
+    rehypeKramdownCompat,
+    rehypeHeadingIds,
+    rehypeSmartTypography,
+    rehypeBlockIds,
+  ] as PluggableList;
+}
+
+export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
+
+export type RenderedHtml = BlockData & { html: string };
+
+/** Renders post markdown (after Liquid) to an HTML string plus its blocks and headings. */
+export async function renderMarkdownToHtml(markdown: string, options: MarkdownOptions): Promise<RenderedHtml> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkPlugins(options))
+    .use(remarkRehype, remarkRehypeOptions)
+    .use(rehypePlugins(options))
+    .use(rehypeStringify)
+    .process(markdown);
+  const data = file.data.post ?? { blocks: [], headings: [] };
+  return { html: String(file), ...data };
+}

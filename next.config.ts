@@ -4,8 +4,14 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Posts and their Jekyll baselines are read from disk at build time.
+  // Posts are read from disk at build time (and by the permalink lookup at request time).
   outputFileTracingIncludes: { '/**': ['./content/**/*'] },
+  experimental: {
+    // Unknown URLs outside the locale routes get a bilingual 404 (there is no single root layout).
+    globalNotFound: true,
+    // One small stylesheet: inline it rather than make a phone wait for a second request.
+    inlineCss: true,
+  },
 };
 
 export default nextConfig;

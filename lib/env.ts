@@ -32,7 +32,7 @@ function readEnv(): Env {
     port: PORT,
     host: HOST,
     siteUrl: (SITE_URL ?? `http://${shownHost}:${PORT}`).replace(/\/+$/, ''),
-    contentDir: path.resolve(CONTENT_DIR ?? path.join(process.cwd(), 'content', 'posts')),
+    contentDir: CONTENT_DIR ? path.resolve(/* turbopackIgnore: true */ CONTENT_DIR) : path.join(process.cwd(), 'content', 'posts'),
   };
 }
 

@@ -72,7 +72,7 @@ export function createLiquid(site: LiquidSite, permalinks: PermalinkIndex): Liqu
         .on('tag:endhighlight', () => stream.stop())
         .on('template', (template: Template) => this.templates.push(template))
         .on('end', () => {
-          throw new Error(`highlight: {% ${token.args} %} is not closed by {% endhighlight %}`);
+          throw new Error(`{% highlight ${token.args} %} is not closed by {% endhighlight %}`);
         });
       stream.start();
     },

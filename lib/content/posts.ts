@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { env } from '../env';
 import { parseFrontMatter, type FrontMatter } from './front-matter';
 import { createLiquid, renderLiquid, type LiquidSite } from './liquid';
@@ -14,6 +15,17 @@ import { isPostFile, jekyllPermalink, parsePostFileName } from './post-file';
 import type { Post, PostMeta } from './types';
 
 export type LoadedPost = Post & { html: string };
+
+/**
+ * YAML without implicit timestamps: js-yaml's default schema would turn `modified: 2016-13-45` into
+ * a real date in 2017 before validation could refuse it. Dates stay text; the schema checks them.
+ */
+const frontMatterEngine = {
+  yaml: (text: string): object => {
+    const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    return typeof data === 'object' && data !== null ? data : {};
+  },
+};
 
 type Source = { fileName: string; body: string; frontMatter: FrontMatter; meta: PostMeta };
 
@@ -43,7 +55,7 @@ async function readSources(directory: string): Promise<Source[]> {
   const fileNames = (await readdir(directory)).filter(isPostFile).sort();
   const sources = await Promise.all(
     fileNames.map(async (fileName): Promise<Source> => {
-      const { data, content } = matter(await readFile(path.join(directory, fileName), 'utf8'));
+      const { data, content } = matter(await readFile(path.join(directory, fileName), 'utf8'), { engines: frontMatterEngine });
       const frontMatter = parseFrontMatter(data, fileName);
       return { fileName, body: content, frontMatter, meta: toMeta(fileName, frontMatter) };
     }),
@@ -101,7 +113,7 @@ export async function getPost(slug: string): Promise<LoadedPost | null> {
 }
 
 /** The post list: featured posts first, then newest first. */
-export async function listPosts(tag?: string): Promise<PostMeta[]> {
+export async function listPosts(tag?: string): Promise<LoadedPost[]> {
   const posts = (await getPosts()).filter((post) => tag === undefined || post.tags.includes(tag));
   return [...posts].sort((a, b) => Number(b.featured) - Number(a.featured) || byDateDescending(a, b));
 }

@@ -3,7 +3,6 @@
  * strikethrough, but NOT autolink literals (kramdown leaves a bare `https://...` as text; GFM
  * would link it and swallow a trailing `。`). remark-gfm cannot switch that one extension off.
  */
-import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -12,7 +11,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 
-export function remarkKramdownGfm(this: Processor<Root>) {
+export function remarkKramdownGfm(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown());

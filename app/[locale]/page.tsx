@@ -1,0 +1,38 @@
+/** The post list: featured posts first, then newest first. */
+import type { Metadata } from 'next';
+import { PostCard } from '@/components/post-card';
+import { SiteHeader } from '@/components/site-header';
+import { postSummary } from '@/lib/content/summary';
+import { listPosts } from '@/lib/content/posts';
+import { readLocale } from '@/lib/http/route-params';
+import { alternatesFor } from '@/lib/i18n/paths';
+import { getTranslator } from '@/lib/i18n/server';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
+  const locale = await readLocale(params);
+  const t = getTranslator(locale);
+  return {
+    title: { absolute: t('site.name') },
+    alternates: { ...alternatesFor(locale), types: { 'application/atom+xml': '/feed.xml' } },
+    openGraph: { type: 'website', title: t('site.name'), description: t('site.description'), url: alternatesFor(locale).canonical },
+    twitter: { card: 'summary', title: t('site.name'), description: t('site.description') },
+  };
+}
+
+export default async function PostListPage({ params }: PageProps<'/[locale]'>) {
+  const locale = await readLocale(params);
+  const t = getTranslator(locale);
+  const posts = await listPosts();
+  return (
+    <>
+      <SiteHeader locale={locale} path="" />
+      <main id="main" className="page">
+        <h1>{t('posts.heading')}</h1>
+        {posts.length === 0 ? <p>{t('posts.empty')}</p> : null}
+        {posts.map((post) => (
+          <PostCard key={post.slug} post={post} summary={postSummary(post)} locale={locale} />
+        ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/** Posts with one tag. */
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import Link from 'next/link';
+import { PostCard } from '@/components/post-card';
+import { SiteHeader } from '@/components/site-header';
+import { postSummary } from '@/lib/content/summary';
+import { listPosts, listTags } from '@/lib/content/posts';
+import { locales } from '@/lib/i18n/config';
+import { readLocale, readSegment } from '@/lib/http/route-params';
+import { alternatesFor, localePath } from '@/lib/i18n/paths';
+import { getTranslator } from '@/lib/i18n/server';
+
+export async function generateStaticParams() {
+  const tags = await listTags();
+  return locales.flatMap((locale) => tags.map(({ tag }) => ({ locale, tag })));
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/tags/[tag]'>): Promise<Metadata> {
+  const locale = await readLocale(params);
+  const tag = await readSegment(params, 'tag');
+  const path = `/tags/${encodeURIComponent(tag)}`;
+  return { title: getTranslator(locale)('tags.headingFor', { tag }), alternates: alternatesFor(locale, path) };
+}
+
+export default async function TagPage({ params }: PageProps<'/[locale]/tags/[tag]'>) {
+  const locale = await readLocale(params);
+  const tag = await readSegment(params, 'tag');
+  const posts = await listPosts(tag);
+  if (posts.length === 0) notFound();
+  const t = getTranslator(locale);
+  return (
+    <>
+      <SiteHeader locale={locale} path={`/tags/${encodeURIComponent(tag)}`} />
+      <main id="main" className="page">
+        <h1>{t('tags.headingFor', { tag })}</h1>
+        <p className="muted">
+          {t('tags.count', { count: posts.length })} · <Link href={localePath(locale, '/tags')}>{t('tags.all')}</Link>
+        </p>
+        {posts.map((post) => (
+          <PostCard key={post.slug} post={post} summary={postSummary(post)} locale={locale} />
+        ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** One post in a list: title, date, tags and, when the author wrote one, its description. */
+import Link from 'next/link';
+import type { PostMeta } from '@/lib/content/types';
+import type { Locale } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/i18n/format';
+import { localePath } from '@/lib/i18n/paths';
+import { getTranslator } from '@/lib/i18n/server';
+import { TagList } from './tag-list';
+
+/** `summary` is the author's description or headline, else the opening of the post. */
+export function PostCard({ post, summary, locale }: { post: PostMeta; summary: string; locale: Locale }) {
+  const t = getTranslator(locale);
+  return (
+    <article className="post-card" aria-labelledby={`card-${post.slug}`}>
+      <h2 id={`card-${post.slug}`} lang="zh-Hans">
+        <Link href={localePath(locale, `/posts/${post.slug}`)}>{post.title}</Link>
+      </h2>
+      <p className="post-card-meta">
+        {post.featured ? <span className="badge">{t('posts.featured')}</span> : null}
+        <time dateTime={post.date}>{formatDate(post.date, locale)}</time>
+      </p>
+      {summary ? (
+        <p className="post-card-summary" lang="zh-Hans">
+          {summary}
+        </p>
+      ) : null}
+      <TagList tags={post.tags} locale={locale} />
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+/** A post's title block: title and headline in the author's language, dates and tags in the UI's. */
+import type { PostMeta } from '@/lib/content/types';
+import type { Locale } from '@/lib/i18n/config';
+import { formatDate } from '@/lib/i18n/format';
+import { getTranslator } from '@/lib/i18n/server';
+import { featureImage } from '@/lib/content/summary';
+import { TagList } from './tag-list';
+
+export function PostHeader({ post, locale }: { post: PostMeta; locale: Locale }) {
+  const t = getTranslator(locale);
+  const feature = featureImage(post);
+  const updated = post.modified && post.modified !== post.publishedOn ? post.modified : null;
+  return (
+    <header className="post-header">
+      <h1 id="post-title" lang="zh-Hans">
+        {post.title}
+      </h1>
+      {post.headline ? (
+        <p className="post-headline" lang="zh-Hans">
+          {post.headline}
+        </p>
+      ) : null}
+      <p className="post-meta">
+        <span>
+          {t('post.published')} <time dateTime={post.publishedOn}>{formatDate(post.publishedOn, locale)}</time>
+        </span>
+        {updated ? (
+          <span>
+            {' · '}
+            {t('post.updated')} <time dateTime={updated}>{formatDate(updated, locale)}</time>
+          </span>
+        ) : null}
+      </p>
+      <TagList tags={post.tags} locale={locale} />
+      {feature ? (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img className="post-feature" src={feature} alt="" />
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+/** The site's footer: credits and the feed. */
+import type { Locale } from '@/lib/i18n/config';
+import { getTranslator } from '@/lib/i18n/server';
+
+export function SiteFooter({ locale }: { locale: Locale }) {
+  const t = getTranslator(locale);
+  return (
+    <footer className="site-footer" aria-label={t('footer.label')}>
+      <p>
+        {t('footer.credits')}{' '}
+        <a href="/feed.xml" type="application/atom+xml">
+          {t('feed.subscribe')}
+        </a>
+      </p>
+    </footer>
+  );
+}

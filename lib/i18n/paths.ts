@@ -1,0 +1,20 @@
+/**
+ * URLs of the locale routes, and the `hreflang` alternates every page declares. Pure.
+ */
+import { languageTags, locales, type Locale } from './config';
+
+/** `/zh/posts/x` from `zh` and `/posts/x`; the site root of a locale is `/zh`. */
+export function localePath(locale: Locale, path = ''): string {
+  return `/${locale}${path === '/' ? '' : path}`;
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'zh' ? 'en' : 'zh';
+}
+
+/** Metadata alternates: canonical for this locale, one per language, and `x-default` (negotiated). */
+export function alternatesFor(locale: Locale, path = '') {
+  const languages: Record<string, string> = Object.fromEntries(locales.map((each) => [languageTags[each], localePath(each, path)]));
+  languages['x-default'] = path === '' ? '/' : path;
+  return { canonical: localePath(locale, path), languages };
+}

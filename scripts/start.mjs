@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the app when there is no build of the current sources, then serves it.
+ * Honours PORT (default 3000) and HOST (default 127.0.0.1) and prints the URL to open.
+ *
+ * "Current" means: the build was made from these exact sources, content and settings. A stamp
+ * (a hash of them) is written next to the build; any change, or a missing build, rebuilds.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceHash } from './source-hash.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const stampFile = path.join(root, '.next', 'duizhao-build-stamp');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const port = process.env.PORT || '3000';
+const host = process.env.HOST || '127.0.0.1';
+
+function buildIsCurrent(hash) {
+  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+}
+
+const hash = sourceHash(root, env);
+if (buildIsCurrent(hash)) {
+  console.log('Build is current; starting.');
+} else {
+  console.log('Building Duizhao (no build of the current sources yet)...');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('Build failed; see the messages above.');
+    process.exit(build.status ?? 1);
+  }
+  writeFileSync(stampFile, hash);
+}
+
+const server = spawn(process.execPath, [nextBin, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+let announced = false;
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready|started/i.test(String(chunk))) {
+    announced = true;
+    console.log(`\nDuizhao is running at http://${shownHost}:${port}/  (Ctrl+C to stop)\n`);
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -17,6 +17,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  outputDir: 'test-results/artifacts',
   reporter: process.env.PW_REPORTERS === 'json' ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
     baseURL,

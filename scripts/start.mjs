@@ -15,9 +15,12 @@ import { sourceHash } from './source-hash.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const stampFile = path.join(root, '.next', 'duizhao-build-stamp');
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+// Canonical URLs are baked into the prerendered pages, so the origin is a build setting: without
+// SITE_URL it is where this server listens, and a different PORT means a different build.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: process.env.SITE_URL || `http://${shownHost}:${port}` };
 
 function buildIsCurrent(hash) {
   return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
@@ -37,7 +40,6 @@ if (buildIsCurrent(hash)) {
 }
 
 const server = spawn(process.execPath, [nextBin, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
-const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 let announced = false;
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

@@ -1,0 +1,22 @@
+/** Shared facts about the seed post and small helpers for the browser tests. */
+import type { Page } from '@playwright/test';
+
+export const seed = {
+  slug: 'docker-and-hyper',
+  title: 'Docker与Hyper',
+  permalink: '/2016/05/20/docker-and-hyper.html',
+  headingIds: ['docker', 'hyper', '结'],
+  blockIds: ['top-p1', 'docker-h', 'docker-p1', 'docker-p2', 'hyper-h', 'hyper-p1', 'hyper-fig1', 'hyper-p2', 'hyper-p3', 'hyper-q1', 'hyper-p4', 'hyper-p5', '结-h', '结-p1'],
+  firstSentence: '每逢考试就要作死，谁都拦不住',
+  lastSentence: '哦，还有十几分钟就要考试了，愿原力与我同在。',
+} as const;
+
+/** The SITE_URL the test server is built with (playwright.config.ts). */
+export const siteUrl = 'https://duizhao.example';
+
+export const postPath = (locale: 'zh' | 'en') => `/${locale}/posts/${seed.slug}`;
+
+/** True when the page scrolls sideways, which a phone reader must never have to do. */
+export async function hasHorizontalOverflow(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}

@@ -14,8 +14,8 @@ export function tags(html, tagName) {
   const found = [];
   for (const [, attributes] of html.matchAll(new RegExp(`<${tagName}\\b([^>]*)>`, 'gi'))) {
     const attrs = {};
-    for (const [, key, , quoted, , bare] of attributes.matchAll(/([^\s=/>]+)(\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-      attrs[key.toLowerCase()] = decode(quoted === undefined ? '' : (quoted.slice(1, -1) || bare || ''));
+    for (const [, key, doubleQuoted, singleQuoted, bare] of attributes.matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+      attrs[key.toLowerCase()] = decode(doubleQuoted ?? singleQuoted ?? bare ?? '');
     }
     found.push(attrs);
   }

@@ -2,6 +2,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // The browser tests build into their own folder, so `npm test` never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // Posts are read from disk at build time (and by the permalink lookup at request time).

@@ -36,7 +36,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     url: `${baseURL}/zh`,
-    env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: 'https://duizhao.example' },
+    env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: 'https://duizhao.example', NEXT_DIST_DIR: '.next-e2e' },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: 'ignore',

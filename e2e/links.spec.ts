@@ -5,13 +5,18 @@ import { postPath, seed, siteUrl } from './fixtures';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
-test('the Jekyll permalink redirects permanently to the post', async ({ request, page }) => {
-  const response = await request.get(seed.permalink, { headers: { 'Accept-Language': 'zh-CN' }, maxRedirects: 0 });
-  expect(response.status()).toBe(308);
-  expect(new URL(response.headers()['location'] ?? '', 'http://x').pathname).toBe(postPath('zh'));
-  await page.goto(`${seed.permalink}#hyper`);
-  await expect(page).toHaveURL(new RegExp(`${postPath('zh')}#hyper$`));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+test.describe('the Jekyll permalink', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('redirects permanently to the post, keeping the heading fragment', async ({ request, page }) => {
+    const response = await request.get(seed.permalink, { headers: { 'Accept-Language': 'zh-CN' }, maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(new URL(response.headers()['location'] ?? '', 'http://x').pathname).toBe(postPath('zh'));
+    await page.goto(`${seed.permalink}#hyper`);
+    await expect(page).toHaveURL(new RegExp(`${postPath('zh')}#hyper$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+    await expect(page.locator('h2#hyper')).toBeInViewport();
+  });
 });
 
 test('/feed.xml is a valid Atom feed with the post in full', async ({ request }) => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
-const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR'];
+const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR'];
 
 function* files(entry) {
   const stat = statSync(entry, { throwIfNoEntry: false });

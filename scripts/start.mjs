@@ -14,7 +14,8 @@ import { sourceHash } from './source-hash.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const stampFile = path.join(root, '.next', 'duizhao-build-stamp');
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+const stampFile = path.join(distDir, 'duizhao-build-stamp');
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -23,7 +24,7 @@ const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.inclu
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: process.env.SITE_URL || `http://${shownHost}:${port}` };
 
 function buildIsCurrent(hash) {
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
+  return existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
 }
 
 const hash = sourceHash(root, env);

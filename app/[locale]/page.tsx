@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
   const t = getTranslator(locale);
   return {
     title: { absolute: t('site.name') },
-    alternates: { ...alternatesFor(locale), types: { 'application/atom+xml': '/feed.xml' } },
+    alternates: alternatesFor(locale),
     openGraph: { type: 'website', title: t('site.name'), description: t('site.description'), url: alternatesFor(locale).canonical },
     twitter: { card: 'summary', title: t('site.name'), description: t('site.description') },
   };

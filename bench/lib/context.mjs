@@ -7,8 +7,9 @@ import { gzipSync } from 'node:zlib';
 /** gzip at zlib's default level 6, the level nginx and Node's compression middleware use. */
 export const GZIP_LEVEL = 6;
 
+/** Bytes of data gzipped at GZIP_LEVEL; 0 for no data (nothing would be sent). */
 export function gzipSize(data) {
-  return gzipSync(data, { level: GZIP_LEVEL }).length;
+  return data.length ? gzipSync(data, { level: GZIP_LEVEL }).length : 0;
 }
 
 export function median(values) {
@@ -29,9 +30,10 @@ export function row(metric, value, unit, target) {
 
 /**
  * Builds the ctx for one benchmark. Notes (ctx.note) are printed under its table and kept in the
- * JSON; progress messages (ctx.log) only go to stderr.
+ * JSON; ctx.details is free-form data kept only in the JSON; progress messages (ctx.log) only go
+ * to stderr.
  */
-export function createContext(baseURL, name) {
+export function createContext({ baseURL, name, resultsDir }) {
   const notes = [];
   const url = (pathOrUrl) => new URL(pathOrUrl, baseURL).href;
   async function fetchOk(pathOrUrl) {
@@ -41,6 +43,8 @@ export function createContext(baseURL, name) {
   }
   return {
     baseURL,
+    /** Folder (git-ignored) for files a benchmark wants to keep, such as full reports. */
+    resultsDir,
     url,
     /** Body as served, decoded (fetch undoes the transfer compression). */
     fetchBuffer: async (pathOrUrl) => Buffer.from(await (await fetchOk(pathOrUrl)).arrayBuffer()),
@@ -54,5 +58,6 @@ export function createContext(baseURL, name) {
     note: (text) => notes.push(text),
     log: (text) => process.stderr.write(`[${name}] ${text}\n`),
     notes,
+    details: {},
   };
 }

@@ -12,9 +12,12 @@ export function otherLocale(locale: Locale): Locale {
   return locale === 'zh' ? 'en' : 'zh';
 }
 
-/** Metadata alternates: canonical for this locale, one per language, and `x-default` (negotiated). */
+/**
+ * Metadata alternates: canonical for this locale, one per language, `x-default` (the negotiating
+ * address) and the feed. A page's `alternates` replace the layout's whole, so the feed is here too.
+ */
 export function alternatesFor(locale: Locale, path = '') {
   const languages: Record<string, string> = Object.fromEntries(locales.map((each) => [languageTags[each], localePath(each, path)]));
   languages['x-default'] = path === '' ? '/' : path;
-  return { canonical: localePath(locale, path), languages };
+  return { canonical: localePath(locale, path), languages, types: { 'application/atom+xml': '/feed.xml' } };
 }

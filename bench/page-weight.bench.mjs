@@ -1,7 +1,7 @@
 /**
  * Page weight of the post page in both locales: the HTML document, the JavaScript a first visit
- * loads (every /_next/ script and script preload in the HTML), and the CSS (inline <style> plus
- * any linked stylesheets). Sizes are decoded bytes and gzip at zlib level 6 (see ctx.gzipSize).
+ * loads (every /_next/ script and script preload in the HTML; nomodule polyfills apart), and the
+ * CSS (inline <style> plus any linked stylesheets). Sizes are decoded bytes and gzip at zlib level 6 (see ctx.gzipSize).
  */
 import { GZIP_LEVEL } from './lib/context.mjs';
 import { elementTexts, tags } from './lib/html.mjs';
@@ -11,7 +11,11 @@ export const name = 'page-weight';
 const PAGES = ['/zh/posts/docker-and-hyper', '/en/posts/docker-and-hyper'];
 const GZ = `B gzip-${GZIP_LEVEL}`;
 
-const nextUrls = (sources, pageUrl) => [...new Set(sources.filter(Boolean).map((src) => new URL(src, pageUrl)).filter((url) => url.pathname.startsWith('/_next/')).map((url) => url.href))];
+/** Absolute, de-duplicated URLs of the sources that are Next.js assets (under /_next/). */
+function nextUrls(sources, pageUrl) {
+  const urls = sources.filter(Boolean).map((source) => new URL(source, pageUrl));
+  return [...new Set(urls.filter((url) => url.pathname.startsWith('/_next/')).map((url) => url.href))];
+}
 
 /**
  * URLs under /_next/ of the scripts a first load fetches: <script src> and script preloads. Scripts
@@ -63,7 +67,7 @@ async function pageRows(ctx, path, cache) {
     ctx.row(`${path} first-load JS files`, scripts.modern.length, 'files'),
     ctx.row(`${path} first-load JS`, js.raw, 'B'),
     ctx.row(`${path} first-load JS`, js.gzip, GZ),
-    ctx.row(`${path} nomodule JS (${scripts.legacy.length} files, old browsers only)`, legacyJs.gzip, GZ),
+    ctx.row(`${path} nomodule JS (${scripts.legacy.length} file(s), old browsers only)`, legacyJs.gzip, GZ),
     ctx.row(`${path} inline <script> text (in HTML)`, inlineJs.length, 'B'),
     ctx.row(`${path} CSS inline + ${sheets.length} linked`, inlineCss.length + linkedCss.raw, 'B'),
     ctx.row(`${path} CSS inline + ${sheets.length} linked`, ctx.gzipSize(inlineCss) + linkedCss.gzip, GZ),

@@ -64,7 +64,7 @@ async function main() {
       const logFile = path.join(resultsDir, 'server.log');
       console.error(`Starting the app (node scripts/start.mjs on ${HOST}:${PORT}; builds first if needed, log: ${path.relative(root, logFile)})...`);
       const started = Date.now();
-      server = await startServer({ root, host: HOST, port: PORT, readyPath: '/zh', timeoutMs: 240_000, logFile, env: { SITE_URL: `http://${HOST}:${PORT}` } });
+      server = await startServer({ root, host: HOST, port: PORT, readyPath: '/zh', timeoutMs: 240_000, logFile, env: { SITE_URL: `http://${HOST}:${PORT}`, NEXT_DIST_DIR: '.next-bench' } });
       baseURL = server.origin;
       console.error(`Server ready after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
@@ -86,6 +86,8 @@ async function main() {
   }
 }
 
+// Should the run ever stall with nothing left to wait for, Node exits on its own: make that a failure.
+process.exitCode = 1;
 main().then(
   (code) => process.exit(code),
   (error) => {

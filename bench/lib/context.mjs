@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 
-/** gzip at zlib's default level 6, the level nginx and Node's compression middleware use. */
+/** gzip at zlib's default level 6, as `next start` serves it (its bundled `compression` keeps zlib defaults). */
 export const GZIP_LEVEL = 6;
 
 /** Bytes of data gzipped at GZIP_LEVEL; 0 for no data (nothing would be sent). */
@@ -12,6 +12,7 @@ export function gzipSize(data) {
   return data.length ? gzipSync(data, { level: GZIP_LEVEL }).length : 0;
 }
 
+/** Middle value (mean of the two middle ones for an even count). */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;

@@ -13,7 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 function portInUse(host, port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    socket.once('connect', () => socket.destroy() || resolve(true));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

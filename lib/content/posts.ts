@@ -35,6 +35,7 @@ function toMeta(fileName: string, frontMatter: FrontMatter): PostMeta {
   const publishedOn = frontMatter.date ?? file.date;
   return {
     slug: file.slug,
+    stem: file.stem,
     title: frontMatter.title,
     date: frontMatter.modified ?? publishedOn,
     publishedOn,
@@ -77,7 +78,7 @@ function byDateDescending(a: PostMeta, b: PostMeta): number {
 
 export async function loadPosts(directory: string, origin: string): Promise<LoadedPost[]> {
   const sources = await readSources(directory);
-  const permalinks = new Map(sources.map(({ fileName, meta }) => [fileName.replace(/\.(?:md|markdown)$/, ''), meta.permalink]));
+  const permalinks = new Map(sources.map(({ meta }) => [meta.stem, meta.permalink]));
   const site: LiquidSite = {
     url: '',
     baseurl: '',

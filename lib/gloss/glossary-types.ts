@@ -1,18 +1,23 @@
 /**
  * The glossary a post page loads for word help, and looking a word up in it. Pure and
- * client-safe: the word-help popover imports it.
+ * client-safe: the word-help popover imports it (hence zod/mini, the small build of zod).
  */
-export type GlossaryEntry = {
-  /** Reading with tone marks, syllables of the word joined (zhǐyào). */
-  pinyin: string;
-  /** The sense that fits the word here. */
-  sense: string;
-  /** Where the sense comes from: an author's curated gloss, CC-CEDICT, or CC-CEDICT piece by piece. */
-  source: 'curated' | 'dictionary' | 'pieces';
-  note?: string;
-};
+import * as z from 'zod/mini';
 
-export type Glossary = { license: string; words: Record<string, GlossaryEntry> };
+export const glossaryEntrySchema = z.object({
+  /** Reading with tone marks, syllables of the word joined (zhǐyào). */
+  pinyin: z.string(),
+  /** The sense that fits the word here. */
+  sense: z.string(),
+  /** Where the sense comes from: an author's curated gloss, CC-CEDICT, or CC-CEDICT piece by piece. */
+  source: z.enum(['curated', 'dictionary', 'pieces']),
+  note: z.optional(z.string()),
+});
+
+export const glossarySchema = z.object({ license: z.string(), words: z.record(z.string(), glossaryEntrySchema) });
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+export type Glossary = z.infer<typeof glossarySchema>;
 
 export function lookupGlossary(glossary: Glossary, word: string): GlossaryEntry | null {
   return Object.hasOwn(glossary.words, word) ? (glossary.words[word] ?? null) : null;

@@ -1,16 +1,16 @@
-/** A post, as its author published it, prerendered for each UI language. */
+/**
+ * A post in its locale's default reading state (Chinese alone under /zh, with the English under
+ * /en), prerendered. Other reading states are served by the `[view]` route, which the proxy
+ * rewrites to from `?gloss=`/`?pinyin=` or the reader's cookies.
+ */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PostHeader } from '@/components/post-header';
-import { postBodyComponents } from '@/components/post-body-components';
-import { SiteHeader } from '@/components/site-header';
-import { compilePostBody } from '@/lib/content/compile';
+import { PostView } from '@/components/reading/post-view';
+import { postMetadata } from '@/lib/content/post-metadata';
 import { getPost, getPosts } from '@/lib/content/posts';
-import { postImage, postSummary } from '@/lib/content/summary';
-import { env } from '@/lib/env';
+import { defaultReadingMode } from '@/lib/gloss/reading-mode';
 import { locales } from '@/lib/i18n/config';
 import { readLocale, readSegment } from '@/lib/http/route-params';
-import { alternatesFor, localePath } from '@/lib/i18n/paths';
 
 export async function generateStaticParams() {
   const posts = await getPosts();
@@ -26,57 +26,10 @@ async function readPost(params: PageProps<'/[locale]/posts/[slug]'>['params']) {
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/posts/[slug]'>): Promise<Metadata> {
   const { locale, post } = await readPost(params);
-  const path = `/posts/${post.slug}`;
-  const description = postSummary(post);
-  const image = postImage(post);
-  return {
-    title: post.title,
-    description,
-    keywords: post.tags,
-    alternates: alternatesFor(locale, path),
-    openGraph: {
-      type: 'article',
-      title: post.title,
-      description,
-      url: localePath(locale, path),
-      publishedTime: post.publishedOn,
-      modifiedTime: post.modified ?? undefined,
-      tags: post.tags,
-      images: image ? [{ url: image, alt: post.title }] : undefined,
-    },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: post.title, description, images: image ? [image] : undefined },
-  };
+  return postMetadata(post, locale);
 }
 
 export default async function PostPage({ params }: PageProps<'/[locale]/posts/[slug]'>) {
   const { locale, post } = await readPost(params);
-  const body = await compilePostBody(post, postBodyComponents);
-  const structuredData = {
-    '@context': 'https://schema.org',
-    '@type': 'BlogPosting',
-    headline: post.title,
-    inLanguage: 'zh-Hans',
-    datePublished: post.publishedOn,
-    dateModified: post.modified ?? post.publishedOn,
-    keywords: post.tags.join(', '),
-    url: `${env.siteUrl}${localePath(locale, `/posts/${post.slug}`)}`,
-  };
-  return (
-    <>
-      <SiteHeader locale={locale} path={`/posts/${post.slug}`} />
-      <main id="main" className="page">
-        <article className="post" aria-labelledby="post-title">
-          <PostHeader post={post} locale={locale} />
-          <div className="post-body" lang="zh-Hans">
-            {body}
-          </div>
-        </article>
-        <script
-          type="application/ld+json"
-          // JSON.stringify output with `<` escaped cannot close the script element.
-          dangerouslySetInnerHTML={{ __html: JSON.stringify(structuredData).replace(/</g, '\\u003c') }}
-        />
-      </main>
-    </>
-  );
+  return <PostView locale={locale} post={post} mode={defaultReadingMode(locale)} />;
 }

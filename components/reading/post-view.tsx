@@ -1,0 +1,56 @@
+/**
+ * A post as a reader reads it: the author's text with the gloss layer (English per block, the
+ * word layer, pinyin when asked for) in the reading state given, inside the reading controls.
+ * Rendered on the server for every reading state; the browser only switches between them.
+ */
+import { PostHeader } from '@/components/post-header';
+import { postBodyComponents } from '@/components/post-body-components';
+import { SiteHeader } from '@/components/site-header';
+import { compilePostBody } from '@/lib/content/compile';
+import type { LoadedPost } from '@/lib/content/posts';
+import { env } from '@/lib/env';
+import { getPostGloss, wordLayerOptions } from '@/lib/gloss/post-gloss';
+import type { ReadingMode } from '@/lib/gloss/reading-mode';
+import { rehypeWords } from '@/lib/gloss/words/rehype-words';
+import type { Locale } from '@/lib/i18n/config';
+import { localePath } from '@/lib/i18n/paths';
+import { blockComponents } from './block-components';
+import { readingLabels } from './labels';
+import { ReadingView } from './reading-view';
+
+export async function PostView({ locale, post, mode }: { locale: Locale; post: LoadedPost; mode: ReadingMode }) {
+  const gloss = await getPostGloss(post);
+  const path = localePath(locale, `/posts/${post.slug}`);
+  const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
+  const body = await compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
+  const structuredData = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    inLanguage: 'zh-Hans',
+    datePublished: post.publishedOn,
+    dateModified: post.modified ?? post.publishedOn,
+    keywords: post.tags.join(', '),
+    url: `${env.siteUrl}${path}`,
+  };
+  return (
+    <>
+      <SiteHeader locale={locale} path={`/posts/${post.slug}`} />
+      <main id="main" className="page">
+        <ReadingView initialMode={mode} labels={readingLabels(locale)} path={path} glossaryUrl={`/glossary/${post.slug}.json`}>
+          <article className="post" aria-labelledby="post-title">
+            <PostHeader post={post} locale={locale} />
+            <div className="post-body" lang="zh-Hans">
+              {body}
+            </div>
+          </article>
+        </ReadingView>
+        <script
+          type="application/ld+json"
+          // JSON.stringify output with `<` escaped cannot close the script element.
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(structuredData).replace(/</g, '\\u003c') }}
+        />
+      </main>
+    </>
+  );
+}

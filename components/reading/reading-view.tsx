@@ -1,0 +1,158 @@
+'use client';
+/**
+ * The reading controls around a server-rendered post: gloss mode, pinyin, per-block toggles,
+ * keyboard shortcuts, word help and clean copying. The post itself arrives as `children` and is
+ * never re-rendered here; a gloss mode is a CSS state of this container, so switching is a single
+ * frame with no request. Pinyin is markup from the server, fetched by a client navigation.
+ * Every control is a plain link first, so all of it works without JavaScript.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { useRouter } from 'next/navigation';
+import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
+import { cleanCopy } from './clean-copy';
+import { isShortcutKey } from './keyboard';
+import type { ReadingLabels } from './labels';
+import { captureAnchor, carryAnchor, restoreAnchor, takeCarriedAnchor } from './reading-anchor';
+import { ShortcutHelp } from './shortcut-help';
+import { WordHelp } from './word-help';
+
+type Props = {
+  initialMode: ReadingMode;
+  labels: ReadingLabels;
+  /** The post's path without query. */
+  path: string;
+  glossaryUrl: string;
+  children: ReactNode;
+};
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+function rememberMode(mode: ReadingMode, path: string): void {
+  document.cookie = `${readingCookies.gloss}=${mode.gloss}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+  document.cookie = `${readingCookies.pinyin}=${mode.pinyin ? '1' : '0'}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+  window.history.replaceState(window.history.state, '', readingHref(path, mode));
+}
+
+/** Whether a block's gloss shows: the page's mode, unless the reader toggled that block. */
+function glossShown(block: HTMLElement, mode: GlossMode): boolean {
+  const own = block.dataset.glossBlock;
+  return own === 'shown' || (own !== 'hidden' && mode !== 'off');
+}
+
+function syncBlockToggles(root: HTMLElement, mode: GlossMode): void {
+  for (const toggle of root.querySelectorAll<HTMLElement>('[data-gloss-toggle]')) {
+    const block = toggle.closest<HTMLElement>('.blk');
+    if (block) toggle.setAttribute('aria-expanded', String(glossShown(block, mode)));
+  }
+}
+
+export function ReadingView({ initialMode, labels, path, glossaryUrl, children }: Props) {
+  const [mode, setMode] = useState(initialMode);
+  const [hydrated, setHydrated] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLElement>(null);
+  const router = useRouter();
+
+  // Back from a pinyin switch: put the block the reader was on where it was.
+  useLayoutEffect(() => {
+    if (rootRef.current) restoreAnchor(rootRef.current, takeCarriedAnchor());
+    setHydrated(true);
+  }, []);
+
+  const anchorOffset = () => toolbarRef.current?.getBoundingClientRect().bottom ?? 0;
+
+  const switchGloss = useCallback(
+    (gloss: GlossMode) => {
+      const root = rootRef.current;
+      if (!root) return;
+      const anchor = captureAnchor(root, anchorOffset());
+      for (const block of root.querySelectorAll<HTMLElement>('.blk[data-gloss-block]')) delete block.dataset.glossBlock;
+      const next = { ...mode, gloss };
+      flushSync(() => setMode(next));
+      syncBlockToggles(root, gloss);
+      restoreAnchor(root, anchor);
+      rememberMode(next, path);
+    },
+    [mode, path],
+  );
+
+  const switchPinyin = useCallback(
+    (pinyin: boolean) => {
+      const root = rootRef.current;
+      if (!root) return;
+      const next = { ...mode, pinyin };
+      carryAnchor(captureAnchor(root, anchorOffset()));
+      rememberMode(next, path);
+      router.replace(readingHref(path, next), { scroll: false });
+    },
+    [mode, path, router],
+  );
+
+  const toggleBlock = (event: MouseEvent<HTMLElement>) => {
+    const toggle = (event.target as HTMLElement).closest<HTMLElement>('[data-gloss-toggle]');
+    const block = toggle?.closest<HTMLElement>('.blk');
+    if (!toggle || !block) return;
+    event.preventDefault();
+    const show = !glossShown(block, mode.gloss);
+    const matchesPage = show === (mode.gloss !== 'off');
+    if (matchesPage) delete block.dataset.glossBlock;
+    else block.dataset.glossBlock = show ? 'shown' : 'hidden';
+    toggle.setAttribute('aria-expanded', String(show));
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isShortcutKey(event)) return;
+      if (event.key === 'g') switchGloss(nextGlossMode(mode.gloss));
+      else if (event.key === 'p') switchPinyin(!mode.pinyin);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mode, switchGloss, switchPinyin]);
+
+  const follow = (event: MouseEvent<HTMLAnchorElement>, action: () => void) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <div ref={rootRef} className="reading" data-gloss={mode.gloss} data-pinyin={mode.pinyin ? '1' : '0'} onClick={toggleBlock} onCopy={cleanCopy}>
+      <nav ref={toolbarRef} className="reading-toolbar" aria-label={labels.toolbar}>
+        <span className="toolbar-group">
+          <span className="toolbar-label" id="gloss-mode-label">
+            {labels.gloss}
+          </span>
+          <span className="segmented" role="group" aria-labelledby="gloss-mode-label">
+            {glossModes.map((gloss) => (
+              <a
+                key={gloss}
+                href={readingHref(path, { ...mode, gloss })}
+                aria-current={mode.gloss === gloss ? 'true' : undefined}
+                title={labels.modeLabels[gloss]}
+                data-gloss-mode={gloss}
+                onClick={(event) => follow(event, () => switchGloss(gloss))}
+              >
+                {labels.modes[gloss]}
+              </a>
+            ))}
+          </span>
+        </span>
+        <a
+          className="toolbar-pinyin"
+          href={readingHref(path, { ...mode, pinyin: !mode.pinyin })}
+          data-pinyin-toggle=""
+          onClick={(event) => follow(event, () => switchPinyin(!mode.pinyin))}
+        >
+          {mode.pinyin ? labels.pinyinOff : labels.pinyinOn}
+        </a>
+        {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
+        {hydrated ? <WordHelp rootRef={rootRef} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Everything the reading page needs from the gloss layer for one post, loaded once per build:
+ * the English of each block (rendered from its markdown, marked when stale), the curated phrases,
+ * and the glossary that gives the page its word layer.
+ */
+import { renderMarkdownFragment } from '../content/markdown-fragment';
+import type { Post } from '../content/types';
+import { env } from '../env';
+import { glossPath, readGlossFile } from './files';
+import type { Glossary } from './glossary-types';
+import { glossReport } from './status';
+import { buildGlossary } from './words/glossary';
+import { contextualReading } from './words/pinyin';
+import { segment } from './words/segmenter';
+import type { WordLayerOptions } from './words/rehype-words';
+
+export type BlockEnglish = { html: string; stale: boolean };
+
+export type PostGloss = {
+  blocks: ReadonlyMap<string, BlockEnglish>;
+  glossary: Glossary;
+};
+
+/** The gloss's inline markdown as HTML, without the paragraph a one-line fragment is wrapped in. */
+function englishHtml(markdown: string): string {
+  const html = renderMarkdownFragment(markdown);
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+  return single && !single[1]?.includes('<p>') ? (single[1] ?? '') : html;
+}
+
+async function loadPostGloss(post: Post): Promise<PostGloss> {
+  const file = await readGlossFile(glossPath(env.contentDir, post.stem));
+  const report = glossReport(post.blocks, file);
+  const blocks = new Map<string, BlockEnglish>();
+  for (const block of report.blocks) {
+    if (block.state === 'missing') continue;
+    blocks.set(block.id, { html: englishHtml(block.gloss.en), stale: block.state === 'stale' });
+  }
+  return { blocks, glossary: await buildGlossary(post, file.phrases) };
+}
+
+const cache = new Map<string, Promise<PostGloss>>();
+
+export function getPostGloss(post: Post): Promise<PostGloss> {
+  let entry = cache.get(post.slug);
+  if (!entry) {
+    entry = loadPostGloss(post);
+    cache.set(post.slug, entry);
+  }
+  return entry;
+}
+
+/**
+ * Options for the page's word layer: the glossary's readings, so ruby and word help agree. The
+ * segmenter already knows the post's curated phrases (buildGlossary taught it), so the page is
+ * cut into exactly the glossary's words.
+ */
+export function wordLayerOptions(gloss: PostGloss, pinyin: boolean): WordLayerOptions {
+  return {
+    segment,
+    pinyin,
+    readingOf: (word) => gloss.glossary.words[word]?.pinyin ?? contextualReading(word),
+  };
+}

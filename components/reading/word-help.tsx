@@ -26,12 +26,19 @@ function wordText(element: HTMLElement): string {
   return [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('');
 }
 
+function release(word: HTMLElement | null): void {
+  word?.classList.remove('w-active');
+  word?.removeAttribute('aria-describedby');
+}
+
 export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   const [active, setActive] = useState<HTMLElement | null>(null);
   const [lookup, setLookup] = useState<Lookup>(null);
   const [saved, setSaved] = useState<SavedWord[]>([]);
   const glossary = useRef<Promise<Glossary> | null>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
+  /** Set while focus goes back to a word after closing its card, so that focus does not reopen it. */
+  const returningFocus = useRef(false);
   const listRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => setSaved(parseSavedWords(localStorage.getItem(savedWordsKey))), []);
@@ -52,13 +59,14 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
     return glossary.current;
   }, [glossaryUrl]);
 
+  /** The word whose card is open; mirrored in a ref so handlers see it without re-subscribing. */
+  const activeRef = useRef<HTMLElement | null>(null);
+
   const show = useCallback(
     (element: HTMLElement) => {
-      setActive((previous) => {
-        previous?.classList.remove('w-active');
-        previous?.removeAttribute('aria-describedby');
-        return element;
-      });
+      if (activeRef.current !== element) release(activeRef.current);
+      activeRef.current = element;
+      setActive(element);
       element.classList.add('w-active');
       element.setAttribute('aria-describedby', POPOVER_ID);
       setLookup('loading');
@@ -72,12 +80,15 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   );
 
   const close = useCallback((returnFocus: boolean) => {
-    setActive((previous) => {
-      previous?.classList.remove('w-active');
-      previous?.removeAttribute('aria-describedby');
-      if (returnFocus) previous?.focus();
-      return null;
-    });
+    const previous = activeRef.current;
+    activeRef.current = null;
+    setActive(null);
+    release(previous);
+    if (returnFocus && previous) {
+      returningFocus.current = true;
+      previous.focus();
+      returningFocus.current = false;
+    }
   }, []);
 
   // One tab stop into the text; arrow keys move between words (roving tabindex).
@@ -101,7 +112,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       const word = (event.target as Element).closest<HTMLElement>('.post-body .w');
       if (!word) return;
       for (const each of words) each.tabIndex = each === word ? 0 : -1;
-      show(word);
+      if (!returningFocus.current) show(word);
     };
     const onKey = (event: KeyboardEvent) => {
       const word = (event.target as Element).closest<HTMLElement>('.post-body .w');

@@ -1,0 +1,159 @@
+/**
+ * The reading page's block wrappers as served (server-rendered, before any JavaScript): each
+ * block with its English gloss, a toggle that works as a plain link, and the stale note.
+ */
+import type { ComponentType, ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, test } from 'vitest';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import type { BlockEnglish } from '@/lib/gloss/post-gloss';
+import type { ReadingMode } from '@/lib/gloss/reading-mode';
+import type { Locale } from '@/lib/i18n/config';
+import en from '@/lib/i18n/locales/en.json';
+import zh from '@/lib/i18n/locales/zh.json';
+import { blockComponents } from '@/components/reading/block-components';
+
+const english = new Map<string, BlockEnglish>([
+  ['top-p1', { html: 'Hello <em>there</em>', stale: false }],
+  ['top-p2', { html: 'Old', stale: true }],
+  ['结-p1', { html: 'May the Force be with me.', stale: false }],
+]);
+
+type BlockProps = { 'data-block'?: string; children?: ReactNode; className?: string };
+
+/** The component the post body uses for `tag`, as MDX would call it. */
+function component(locale: Locale, mode: ReadingMode, tag: string): ComponentType<BlockProps> {
+  const components = blockComponents({ locale, mode, path: `/${locale}/posts/x`, english }) as Record<string, ComponentType<BlockProps>>;
+  const Block = components[tag];
+  if (!Block) throw new Error(`no component for <${tag}>`);
+  return Block;
+}
+
+/** Server-renders one element of the post body and parses the markup (the tests run without a DOM). */
+function render(locale: Locale, mode: ReadingMode, tag: string, props: BlockProps): Root {
+  const Block = component(locale, mode, tag);
+  return unified().use(rehypeParse, { fragment: true }).parse(renderToStaticMarkup(<Block {...props} />));
+}
+
+/** The single top-level element the markup is. */
+function top(root: Root): Element {
+  expect(root.children).toHaveLength(1);
+  const [element] = root.children;
+  if (element?.type !== 'element') throw new Error('expected one element');
+  return element;
+}
+
+const one = (root: Root | Element, selector: string): Element => {
+  const found = select(selector, root);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+
+describe('English reader, inline gloss', () => {
+  const mode: ReadingMode = { gloss: 'inline', pinyin: false };
+
+  test('a translated paragraph is wrapped with its id, the Chinese, and the English under it', () => {
+    const root = render('en', mode, 'p', { 'data-block': 'top-p1', children: '你好' });
+    const wrapper = top(root);
+    expect(wrapper.tagName).toBe('div');
+    expect(wrapper.properties.className).toEqual(['blk']);
+    expect(wrapper.properties.id).toBe('top-p1');
+    expect(toString(one(wrapper, 'p[data-block="top-p1"]'))).toBe('你好');
+
+    const gloss = one(wrapper, 'div.gloss');
+    expect(gloss.properties).toMatchObject({ id: 'gloss-top-p1', lang: 'en', translate: 'no' });
+    expect(gloss.properties.dataStale).toBeUndefined();
+    const text = one(gloss, '.gloss-text');
+    expect(toString(text)).toBe('Hello there');
+    expect(toString(one(text, 'em'))).toBe('there');
+    expect(selectAll('.gloss-stale', gloss)).toEqual([]);
+  });
+
+  test('its toggle is a link that hides the English and lands back on the block', () => {
+    const root = render('en', mode, 'p', { 'data-block': 'top-p1', children: '你好' });
+    const toggle = one(root, 'a.gloss-toggle');
+    expect(toggle.properties).toMatchObject({
+      href: '/en/posts/x?gloss=off&pinyin=0#top-p1',
+      ariaExpanded: 'true',
+      ariaControls: ['gloss-top-p1'],
+      dataGlossToggle: 'top-p1',
+    });
+    expect(toString(one(toggle, '.when-open .sr-only'))).toBe(en.reading.hideBlockLabel);
+    expect(toString(one(toggle, '.when-closed .sr-only'))).toBe(en.reading.showBlockLabel);
+  });
+
+  test('a block whose Chinese changed since it was translated says so, in the reader’s language', () => {
+    const root = render('en', mode, 'p', { 'data-block': 'top-p2', children: '公园里的花都开了' });
+    const gloss = one(root, 'div.gloss');
+    expect(gloss.properties.dataStale).toBe('');
+    expect(toString(one(gloss, '.gloss-text'))).toBe('Old');
+    const note = one(gloss, 'p.gloss-stale');
+    expect(note.properties.lang).toBe('en');
+    expect(toString(note)).toBe(en.reading.stale);
+    expect(toString(note)).toMatch(/translation may be out of date/);
+  });
+
+  test('a Chinese block id is kept as the id and percent-encoded in the link', () => {
+    const root = render('en', mode, 'p', { 'data-block': '结-p1', children: '愿原力与我同在。' });
+    expect(one(root, 'div.blk').properties.id).toBe('结-p1');
+    expect(one(root, 'a.gloss-toggle').properties.href).toBe('/en/posts/x?gloss=off&pinyin=0#%E7%BB%93-p1');
+  });
+
+  test('a block without English is wrapped for its id but has no toggle and no gloss', () => {
+    const root = render('en', mode, 'p', { 'data-block': 'top-p3', children: '回家的路上下起了小雨。' });
+    const wrapper = top(root);
+    expect(wrapper.properties.className).toEqual(['blk']);
+    expect(wrapper.properties.id).toBe('top-p3');
+    expect(selectAll('a, .gloss', root)).toEqual([]);
+    expect(toString(wrapper)).toBe('回家的路上下起了小雨。');
+  });
+
+  test('an element that is not a top-level block renders bare', () => {
+    const Div = component('en', mode, 'div');
+    const html = renderToStaticMarkup(<Div className="inner">你好</Div>);
+    expect(html).toBe('<div class="inner">你好</div>');
+  });
+
+  test('the block keeps its own tag and attributes', () => {
+    const root = render('en', mode, 'h2', { 'data-block': 'top-p1', children: '你好' });
+    expect(one(root, 'div.blk > h2').properties.dataBlock).toBe('top-p1');
+  });
+});
+
+describe('Chinese reader, gloss off', () => {
+  const mode: ReadingMode = { gloss: 'off', pinyin: false };
+
+  test('the toggle shows the English of this block, inline, and is marked collapsed', () => {
+    const root = render('zh', mode, 'p', { 'data-block': 'top-p1', children: '你好' });
+    const toggle = one(root, 'a.gloss-toggle');
+    expect(toggle.properties.href).toBe('/zh/posts/x?gloss=inline&pinyin=0#top-p1');
+    expect(toggle.properties.ariaExpanded).toBe('false');
+    expect(toString(one(toggle, '.when-closed .sr-only'))).toBe(zh.reading.showBlockLabel);
+    // The English is in the page all the same (CSS hides it), still marked as English.
+    expect(one(root, 'div.gloss').properties.lang).toBe('en');
+  });
+
+  test('the stale note is in Chinese, marked as Chinese inside the English gloss', () => {
+    const root = render('zh', mode, 'p', { 'data-block': 'top-p2', children: '公园里的花都开了' });
+    const note = one(root, 'div.gloss[lang="en"] p.gloss-stale');
+    expect(note.properties.lang).toBe('zh-Hans');
+    expect(toString(note)).toBe(zh.reading.stale);
+    expect(toString(note)).toBe('原文已修改，译文可能已过时');
+  });
+
+  test('with pinyin on, the toggle keeps it on', () => {
+    const root = render('zh', { gloss: 'off', pinyin: true }, 'p', { 'data-block': 'top-p1', children: '你好' });
+    expect(one(root, 'a.gloss-toggle').properties.href).toBe('/zh/posts/x?gloss=inline&pinyin=1#top-p1');
+  });
+
+  test('in parallel mode the toggle hides the gloss', () => {
+    const root = render('zh', { gloss: 'parallel', pinyin: false }, 'p', { 'data-block': 'top-p1', children: '你好' });
+    const toggle = one(root, 'a.gloss-toggle');
+    expect(toggle.properties.href).toBe('/zh/posts/x?gloss=off&pinyin=0#top-p1');
+    expect(toggle.properties.ariaExpanded).toBe('true');
+  });
+});

@@ -20,6 +20,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     ...entry('', posts[0]?.date),
     ...entry('/tags'),
+    ...entry('/credits'),
     ...tags.flatMap(({ tag }) => entry(`/tags/${encodeURIComponent(tag)}`)),
     ...posts.flatMap((post) => entry(`/posts/${post.slug}`, post.date)),
   ];

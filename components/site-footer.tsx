@@ -1,5 +1,7 @@
 /** The site's footer: credits and the feed. */
+import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
+import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
 
 export function SiteFooter({ locale }: { locale: Locale }) {
@@ -10,7 +12,8 @@ export function SiteFooter({ locale }: { locale: Locale }) {
         {t('footer.credits')}{' '}
         <a href="/feed.xml" type="application/atom+xml">
           {t('feed.subscribe')}
-        </a>
+        </a>{' '}
+        · <Link href={localePath(locale, '/credits')}>{t('credits.link')}</Link>
       </p>
     </footer>
   );

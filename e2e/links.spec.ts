@@ -62,3 +62,14 @@ test('a shared link unfurls: OpenGraph and Twitter cards with the canonical URL'
   expect(await meta('meta[name="twitter:title"]')).toBe(seed.title);
   await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `${siteUrl}/feed.xml`);
 });
+
+test('the credits page credits CC-CEDICT and its licence, linked from every page', async ({ page }) => {
+  await page.goto(postPath('en'));
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Credits' }).click();
+  await expect(page).toHaveURL('/en/credits');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Credits and licences');
+  await expect(page.getByRole('link', { name: 'CC-CEDICT' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'CC BY-SA 4.0' })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by-sa/4.0/');
+  const glossary = await page.request.get('/glossary/docker-and-hyper.json');
+  expect((await glossary.json()).license).toContain('CC BY-SA 4.0');
+});

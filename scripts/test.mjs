@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, then one line of totals across all of them.
- *   1. unit tests (Vitest), 2. browser tests (Playwright, against a production build).
+ *   1. gloss:check (every block of every post has a current English gloss), counted as one test,
+ *   2. unit tests (Vitest), 3. browser tests (Playwright, against a production build).
  * Each suite writes a JSON report; the totals come from those reports, not from parsing text.
  * Exits non-zero if any test failed or a suite could not run.
  */
@@ -46,7 +47,14 @@ function playwrightTotals(report) {
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+const glossStatus = run(bin('tsx'), ['scripts/gloss-check.ts']);
+
 const suites = [
+  {
+    name: 'gloss:check',
+    status: glossStatus,
+    totals: () => ({ passed: glossStatus === 0 ? 1 : 0, failed: glossStatus === 0 ? 0 : 1, skipped: 0 }),
+  },
   {
     name: 'unit',
     status: run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'unit.json')}`]),

@@ -19,6 +19,12 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The p-th percentile (0-100) by the nearest-rank method: the smallest value with p% of them at or below it. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
 /** Targets: a label to print and a test for a value. */
 export const atLeast = (min) => ({ label: `>= ${min}`, pass: (value) => value >= min });
 export const atMost = (max) => ({ label: `<= ${max}`, pass: (value) => value <= max });
@@ -52,6 +58,7 @@ export function createContext({ baseURL, name, resultsDir }) {
     fetchText: async (pathOrUrl) => (await fetchOk(pathOrUrl)).text(),
     gzipSize,
     median,
+    percentile,
     row,
     atLeast,
     atMost,

@@ -166,7 +166,7 @@ describe('readGlossFile', () => {
   // BUG (lib/gloss/schema.ts + files.ts): an all-digit fingerprint pasted by hand, unquoted, as
   // gloss:check prints it, makes readGlossFile throw "blocks.0.source: expected string, received
   // number". Remove `.fails` once the file reads it as the fingerprint.
-  test.fails('a hand-pasted all-digit fingerprint is read as the fingerprint', async () => {
+  test('a hand-pasted all-digit fingerprint is read as the fingerprint', async () => {
     const file = path.join(tempDir(), '2020-02-01-digits-by-hand.gloss.yaml');
     writeFileSync(file, `blocks:\n  - id: top-p1\n    source: ${digitSource}\n    zh: ${digitText}\n    en: The weather is fine; my 31st walk in the park.\n`);
     const read = await readGlossFile(file);

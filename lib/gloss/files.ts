@@ -29,7 +29,9 @@ export async function readGlossFile(file: string): Promise<GlossFile> {
   if (source === null) return { blocks: [], phrases: [] };
   let data: unknown;
   try {
-    data = YAML.parse(source);
+    // Everything in a gloss file is text: the failsafe schema keeps a fingerprint such as
+    // 1250606471 or 12e4567890 a string instead of turning it into a number.
+    data = YAML.parse(source, { schema: 'failsafe' });
   } catch (error) {
     throw new Error(`${path.basename(file)} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -63,6 +65,8 @@ export async function scaffoldGlossFile(file: string, blocks: PostBlock[]): Prom
   if (!YAML.isSeq(document.get('blocks'))) document.set('blocks', document.createNode([]));
   const list = document.get('blocks');
   if (!YAML.isSeq(list)) throw new Error(`${path.basename(file)}: "blocks" must be a list`);
+  // `blocks: []` would otherwise grow as one long flow-style line, unpleasant to edit by hand.
+  list.flow = false;
   const added: string[] = [];
   blocks.forEach((block, order) => {
     if (!needsGloss(block) || existing.has(block.id)) return;

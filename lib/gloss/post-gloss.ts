@@ -9,9 +9,9 @@ import { env } from '../env';
 import { glossPath, readGlossFile } from './files';
 import type { Glossary } from './glossary-types';
 import { glossReport } from './status';
-import { buildGlossary } from './words/glossary';
+import { buildGlossary, postSegmenter } from './words/glossary';
 import { contextualReading } from './words/pinyin';
-import { segment } from './words/segmenter';
+import type { Segmenter } from './words/segmenter';
 import type { WordLayerOptions } from './words/rehype-words';
 
 export type BlockEnglish = { html: string; stale: boolean };
@@ -19,6 +19,8 @@ export type BlockEnglish = { html: string; stale: boolean };
 export type PostGloss = {
   blocks: ReadonlyMap<string, BlockEnglish>;
   glossary: Glossary;
+  /** The post's segmenter, the one its glossary was built with. */
+  segment: Segmenter;
 };
 
 /** The gloss's inline markdown as HTML, without the paragraph a one-line fragment is wrapped in. */
@@ -36,7 +38,7 @@ async function loadPostGloss(post: Post): Promise<PostGloss> {
     if (block.state === 'missing') continue;
     blocks.set(block.id, { html: englishHtml(block.gloss.en), stale: block.state === 'stale' });
   }
-  return { blocks, glossary: await buildGlossary(post, file.phrases) };
+  return { blocks, glossary: await buildGlossary(post, file.phrases), segment: postSegmenter(file.phrases) };
 }
 
 const cache = new Map<string, Promise<PostGloss>>();
@@ -51,13 +53,12 @@ export function getPostGloss(post: Post): Promise<PostGloss> {
 }
 
 /**
- * Options for the page's word layer: the glossary's readings, so ruby and word help agree. The
- * segmenter already knows the post's curated phrases (buildGlossary taught it), so the page is
- * cut into exactly the glossary's words.
+ * Options for the page's word layer: the glossary's segmenter and readings, so the page is cut
+ * into exactly the glossary's words, and ruby and word help agree.
  */
 export function wordLayerOptions(gloss: PostGloss, pinyin: boolean): WordLayerOptions {
   return {
-    segment,
+    segment: gloss.segment,
     pinyin,
     readingOf: (word) => gloss.glossary.words[word]?.pinyin ?? contextualReading(word),
   };

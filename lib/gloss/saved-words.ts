@@ -17,15 +17,23 @@ const savedWordSchema = z.object({
 
 export type SavedWord = z.infer<typeof savedWordSchema>;
 
-/** Reads what was stored; anything unreadable counts as nothing saved rather than an error. */
+/**
+ * Reads what was stored, keeping every entry that is still well formed: one damaged entry must not
+ * cost the reader the rest of their list (which the next save would write back).
+ */
 export function parseSavedWords(stored: string | null): SavedWord[] {
   if (!stored) return [];
+  let data: unknown;
   try {
-    const parsed = z.array(savedWordSchema).safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : [];
+    data = JSON.parse(stored);
   } catch {
     return [];
   }
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((item: unknown) => {
+    const parsed = savedWordSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 export function withSavedWord(list: SavedWord[], entry: SavedWord): SavedWord[] {
@@ -36,8 +44,14 @@ export function withoutSavedWord(list: SavedWord[], word: string): SavedWord[] {
   return list.filter((saved) => saved.word !== word);
 }
 
-/** A field may not contain the separator or a line break; Anki would split the note. */
-const field = (value: string) => value.replace(/[\t\r\n]+/g, ' ').trim();
+/**
+ * A field may not contain the separator or a line break (Anki would split the note), and one that
+ * contains a double quote is quoted, with the quote doubled, as Anki's importer reads quoted fields.
+ */
+function field(value: string): string {
+  const flat = value.replace(/[\t\r\n]+/g, ' ').trim();
+  return flat.includes('"') ? `"${flat.replace(/"/g, '""')}"` : flat;
+}
 
 /** Anki's plain-text import: header lines name the separator and columns, then one note a line. */
 export function toAnkiTsv(list: SavedWord[]): string {

@@ -14,7 +14,7 @@ import type { Glossary, GlossaryEntry } from '../glossary-types';
 import { senseFor } from './dictionary';
 import { contextualReading } from './pinyin';
 import { rehypeWords } from './rehype-words';
-import { addWords, segment } from './segmenter';
+import { segmenterFor, type Segmenter } from './segmenter';
 
 const LONGEST_WORD = 8;
 
@@ -47,7 +47,7 @@ export function glossaryEntry(word: string, phrases: ReadonlyMap<string, PhraseG
 }
 
 /** The words a post's page wraps, found by running the word layer over the post. */
-export async function wordsOfPost(post: Pick<Post, 'markdown' | 'mathjax'>): Promise<Set<string>> {
+export async function wordsOfPost(post: Pick<Post, 'markdown' | 'mathjax'>, segment: Segmenter): Promise<Set<string>> {
   const words = new Set<string>();
   const options = { mathjax: post.mathjax };
   const processor = unified()
@@ -60,10 +60,14 @@ export async function wordsOfPost(post: Pick<Post, 'markdown' | 'mathjax'>): Pro
   return words;
 }
 
+/** The segmenter for a post: the general dictionary plus the post's own curated phrases. */
+export function postSegmenter(phrases: readonly PhraseGloss[]): Segmenter {
+  return segmenterFor(phrases.map((phrase) => phrase.zh));
+}
+
 export async function buildGlossary(post: Pick<Post, 'markdown' | 'mathjax'>, phrases: PhraseGloss[]): Promise<Glossary> {
-  addWords(phrases.map((phrase) => phrase.zh));
   const byWord = new Map(phrases.map((phrase) => [phrase.zh, phrase]));
-  const words = [...(await wordsOfPost(post))].sort();
+  const words = [...(await wordsOfPost(post, postSegmenter(phrases)))].sort();
   return {
     license: 'Senses and readings from CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org/); curated glosses by the post’s translators. This glossary is licensed CC BY-SA 4.0.',
     words: Object.fromEntries(words.map((word) => [word, glossaryEntry(word, byWord)])),

@@ -19,10 +19,10 @@ import { glossPath, readGlossFile } from '../files';
 import type { Glossary } from '../glossary-types';
 import { wordLayerOptions } from '../post-gloss';
 import type { PhraseGloss } from '../schema';
-import { buildGlossary, wordsOfPost } from './glossary';
+import { buildGlossary, postSegmenter, wordsOfPost } from './glossary';
 import { contextualReading, markNumberedPinyin, markSyllable } from './pinyin';
 import { rehypeWords, type WordLayerOptions } from './rehype-words';
-import { segment } from './segmenter';
+import { segmenterFor } from './segmenter';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const contentDir = path.join(root, 'content/posts');
@@ -65,7 +65,7 @@ const blockTexts = (tree: Root) => blocksOf(tree).map((block) => ({ id: String(b
 
 describe('the glossary of the seed post', () => {
   test('has an entry, with a reading and a sense, for every word the page wraps', async () => {
-    const words = await wordsOfPost(seed);
+    const words = await wordsOfPost(seed, postSegmenter(phrases));
     expect(words.size).toBeGreaterThan(100);
     expect(Object.keys(glossary.words).sort()).toEqual([...words].sort());
     for (const [word, entry] of Object.entries(glossary.words)) {
@@ -79,7 +79,7 @@ describe('the glossary of the seed post', () => {
     for (const word of ['虚拟机', '盗梦空间', '一等公民', '操作系统']) expect(glossary.words, word).toHaveProperty([word]);
     for (const piece of ['盗梦', '空间', '一等', '公民', '操作', '系统', '虚拟']) expect(glossary.words, piece).not.toHaveProperty([piece]);
     const sentence = '都给人一种盗梦空间的烧脑感，Pod是一等公民，在虚拟机里运行操作系统';
-    const cut = segment(sentence);
+    const cut = segmenterFor([])(sentence);
     expect(cut.join('')).toBe(sentence);
     expect(cut).toEqual(expect.arrayContaining(['盗梦空间', '烧脑', '一等公民', '虚拟机', '操作系统']));
     expect(cut).not.toContain('盗梦');
@@ -148,7 +148,7 @@ describe('pinyin with tone marks', () => {
 describe('the word layer on the page', () => {
   test('wraps words without changing the text of any block', async () => {
     const plain = parse((await renderMarkdownToHtml(seed.markdown, { mathjax: seed.mathjax })).html);
-    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary }, false)));
+    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, false)));
     expect(blockTexts(plain).map((each) => each.id)).toEqual(seed.blocks.map((block) => block.id));
     expect(blockTexts(wrapped)).toEqual(blockTexts(plain));
 
@@ -165,7 +165,7 @@ describe('the word layer on the page', () => {
 
   test('with pinyin on, each word is ruby with a reading marked as pinyin and not for translation', async () => {
     const plain = parse((await renderMarkdownToHtml(seed.markdown, { mathjax: seed.mathjax })).html);
-    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary }, true)));
+    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, true)));
     const rubies = selectAll('ruby.w', wrapped);
     expect(rubies.length).toBeGreaterThan(300);
     for (const ruby of rubies) {
@@ -190,14 +190,9 @@ describe('the word layer on the page', () => {
   });
 });
 
-// Runs last in this file: it teaches the (process-wide) segmenter another post's phrase.
+// Each post's phrases make their own segmenter, so build order cannot change a page's words.
 describe('two posts in one build', () => {
-  // BUG (lib/gloss/words/segmenter.ts addWords + post-gloss.ts): curated phrases are added to one
-  // process-wide jieba instance and never removed, so once another post's glossary has been built,
-  // this post's page is cut by that post's phrases too, into words its own glossary (built earlier,
-  // and served by /glossary/<file>) does not have: word help finds nothing for them. Which words a
-  // page has then depends on the order posts are built in. Remove `.fails` once fixed.
-  test.fails('a post’s page is cut into exactly its own glossary’s words, whatever was built before', async () => {
+  test('a post’s page is cut into exactly its own glossary’s words, whatever was built before', async () => {
     const fixture = (await loadPosts(path.join(root, 'test/fixtures/gloss'), ''))[0];
     if (!fixture) throw new Error('fixture post not found');
     expect(fixture.markdown).toContain('我们去公园散步');
@@ -205,7 +200,7 @@ describe('two posts in one build', () => {
     await buildGlossary({ markdown: '周末我们去公园散步吧。', mathjax: false }, [
       { zh: '去公园散步', pinyin: 'qù gōng yuán sàn bù', en: 'to go for a walk in the park', note: null },
     ]);
-    const onPage = await wordsOfPost(fixture);
+    const onPage = await wordsOfPost(fixture, postSegmenter([]));
     expect([...onPage].filter((word) => !Object.hasOwn(own.words, word))).toEqual([]);
   });
 });

@@ -63,5 +63,5 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   // Not for framework assets, the API, public files or the site-wide XML/text routes. Old
   // permalinks end in `.html`, so that extension still goes through.
-  matcher: ['/((?!_next/|api/|images/|favicon\\.ico|icon|apple-icon|feed\\.xml|sitemap\\.xml|robots\\.txt|.*\\.(?!html$)[a-z0-9]+$).*)'],
+  matcher: ['/((?!_next/|api/|images/|favicon\\.ico|feed\\.xml|sitemap\\.xml|robots\\.txt|.*\\.(?!html$)[a-z0-9]+$).*)'],
 };

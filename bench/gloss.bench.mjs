@@ -1,7 +1,7 @@
 /**
  * The gloss layer's costs. In Chromium, the time from a gloss mode switch (a click on the next
  * mode link in the reading toolbar) to the frame that shows it, and the network requests the
- * switches make (none: a mode is a CSS state of `.reading`). Then the bytes it adds: each post's
+ * switches make (the target is none: a mode is a CSS state of `.reading`). Then the bytes it adds: each post's
  * word glossary (/glossary/<slug>.json, every post in /sitemap.xml) and the post page's HTML in
  * each of the six reading states (?gloss=off|inline|parallel & pinyin=0|1, fetched without cookies).
  * Sizes are decoded bytes and gzip at zlib level 6 (see ctx.gzipSize).
@@ -9,11 +9,14 @@
  * How a switch is timed, inside the page: performance.now(), click, then
  * requestAnimationFrame(() => setTimeout(done, 0)). The rAF callback runs at the start of the next
  * frame, before its style, layout and paint; a task queued from it runs once that frame's rendering
- * work on the main thread is done, so `done` marks the frame that shows the new mode. (The start of
- * a second rAF would instead be the frame after, adding a whole idle frame interval to every switch.)
+ * work on the main thread is done, so `done` marks the frame that shows the new mode (raster and
+ * compositing, on other threads, come after and are not counted). The start of a second rAF would
+ * instead be the frame after, adding a whole idle frame interval to every switch.
  * Clicks land at random points between frames, as a reader's do: each follows a 50-67 ms timer that
  * runs off the frame clock. So the total holds, on average, half a frame of waiting for the next
- * frame to begin; the handler and rendering rows show the work itself.
+ * frame to begin; the handler and rendering rows show the work itself. For scale, the same page
+ * is then switched by setting `.reading`'s data-gloss alone: the style, layout and paint any
+ * switch of this page costs on this machine, with no app code.
  */
 import os from 'node:os';
 import { GZIP_LEVEL } from './lib/context.mjs';
@@ -37,11 +40,13 @@ const GZ = `B gzip-${GZIP_LEVEL}`;
 
 /**
  * Runs in the page: `count` switches, each to the mode after the current one, timed as the docblock
- * says. Returns per-switch times in ms: total (click to frame done), handler (the click's
- * synchronous work, React's commit included) and rendering (frame start to frame done). Throws if
- * a switch does not change `.reading`'s data-gloss at once.
+ * says. `by: 'click'` clicks the next mode link (the app's switch); `by: 'attribute'` only sets
+ * `.reading`'s data-gloss, the bare CSS cost of a switch with no app code (React's state then lags
+ * behind, so it comes last). Returns per-switch times in ms: total (switch to frame done), handler
+ * (the switch's synchronous work, React's commit included) and rendering (frame start to frame
+ * done). Throws if a switch does not change data-gloss at once.
  */
-async function switchInPage({ count, modes }) {
+async function switchInPage({ count, modes, by }) {
   const root = document.querySelector('.reading');
   const pause = () => new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 17));
   const frameDone = () =>
@@ -57,10 +62,11 @@ async function switchInPage({ count, modes }) {
     const next = modes[(modes.indexOf(root.dataset.gloss) + 1) % modes.length];
     const link = document.querySelector(`nav.reading-toolbar a[data-gloss-mode="${next}"]`);
     const start = performance.now();
-    link.click();
+    if (by === 'click') link.click();
+    else root.dataset.gloss = next;
     const handled = performance.now();
     const frame = frameDone();
-    if (root.dataset.gloss !== next) throw new Error(`switch ${i + 1}: data-gloss is "${root.dataset.gloss}", not "${next}", after the click`);
+    if (root.dataset.gloss !== next) throw new Error(`switch ${i + 1}: data-gloss is "${root.dataset.gloss}", not "${next}", after the ${by}`);
     const { frameStart, done } = await frame;
     samples.push({ to: next, total: done - start, handler: handled - start, rendering: done - frameStart });
   }
@@ -68,8 +74,19 @@ async function switchInPage({ count, modes }) {
 }
 
 const ms = (value) => Math.round(value * 100) / 100;
+const rounded = (sample) => ({ ...sample, total: ms(sample.total), handler: ms(sample.handler), rendering: ms(sample.rendering) });
 
-/** Switch timings and the requests made meanwhile, on one page in a fresh browser context. */
+/** [item, count] pairs, most frequent first. */
+function tally(items) {
+  const counts = new Map();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * On one page in a fresh browser context: the app's switch timings and the requests made meanwhile,
+ * then the bare CSS switch timings on the same page.
+ */
 async function measureSwitches(ctx, browser, path) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
@@ -81,12 +98,13 @@ async function measureSwitches(ctx, browser, path) {
     const startMode = await page.locator('.reading').getAttribute('data-gloss');
 
     const requests = [];
-    const onRequest = (request) => requests.push(`${request.method()} ${request.url()}`);
+    const onRequest = (request) => requests.push(`${request.method()} ${request.url()} (${request.resourceType()})`);
     page.on('request', onRequest);
-    const samples = await page.evaluate(switchInPage, { count: SWITCHES, modes: MODES });
+    const samples = await page.evaluate(switchInPage, { count: SWITCHES, modes: MODES, by: 'click' });
     await page.waitForTimeout(SETTLE_MS);
     page.off('request', onRequest);
-    return { startMode, samples, requests };
+    const cssSamples = await page.evaluate(switchInPage, { count: SWITCHES, modes: MODES, by: 'attribute' });
+    return { startMode, samples, cssSamples, requests };
   } finally {
     await context.close();
   }
@@ -99,8 +117,8 @@ async function switchRows(ctx) {
     ctx.note(`switches in ${chromiumDescription(browser)}, viewport ${VIEWPORT.width}x${VIEWPORT.height}, a fresh context per page.`);
     for (const path of SWITCH_PAGES) {
       ctx.log(`${SWITCHES} gloss switches on ${path}`);
-      const { startMode, samples, requests } = await measureSwitches(ctx, browser, path);
-      const of = (key) => samples.map((sample) => sample[key]);
+      const { startMode, samples, cssSamples, requests } = await measureSwitches(ctx, browser, path);
+      const of = (key, from = samples) => from.map((sample) => sample[key]);
       const label = `${path} switch`;
       rows.push(
         ctx.row(`${label} → next frame, median of ${SWITCHES}`, ms(ctx.median(of('total'))), 'ms', ctx.atMost(FRAME_MS)),
@@ -108,10 +126,11 @@ async function switchRows(ctx) {
         ctx.row(`${label}: click handler, median`, ms(ctx.median(of('handler'))), 'ms'),
         ctx.row(`${label}: frame rendering, median`, ms(ctx.median(of('rendering'))), 'ms'),
         ctx.row(`${label}: requests during ${SWITCHES} switches`, requests.length, 'requests', ctx.exactly(0)),
+        ctx.row(`${path} bare CSS switch → next frame, median`, ms(ctx.median(of('total', cssSamples))), 'ms'),
       );
       ctx.note(`${path}: started in "${startMode}", cycled ${MODES.join('→')} by clicking the next mode link; slowest switch ${ms(Math.max(...of('total')))} ms.`);
-      for (const request of requests.slice(0, 5)) ctx.note(`   request during switches: ${request}`);
-      ctx.details[path] = { startMode, samples: samples.map((sample) => ({ ...sample, total: ms(sample.total), handler: ms(sample.handler), rendering: ms(sample.rendering) })), requests };
+      for (const [request, times] of tally(requests)) ctx.note(`   request during switches: ${times}x ${request}`);
+      ctx.details[path] = { startMode, samples: samples.map(rounded), bareCssSamples: cssSamples.map(rounded), requests };
     }
   } finally {
     await browser.close();
@@ -161,7 +180,7 @@ async function htmlRows(ctx) {
 
 export async function run(ctx) {
   const rows = [...(await switchRows(ctx)), ...(await glossaryRows(ctx)), ...(await htmlRows(ctx))];
-  ctx.note('switch → next frame: click to the end of the next frame\'s main-thread rendering (rAF, then setTimeout 0), clicks at random points between frames; the handler and rendering rows are its work, the rest is waiting for the frame to begin.');
+  ctx.note('switch → next frame: click to the end of the next frame\'s main-thread rendering (rAF, then setTimeout 0), clicks at random points between frames; the handler and rendering rows are its work, the rest is waiting for the frame to begin. The bare CSS row is the floor any switch of this page pays on this machine.');
   ctx.note(`glossaries: every /zh/posts/<slug> in /sitemap.xml; HTML: fetched without cookies. gzip is node:zlib gzipSync at level ${GZIP_LEVEL}.`);
   return rows;
 }

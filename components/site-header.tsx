@@ -18,15 +18,15 @@ export function SiteHeader({ locale, path }: Props) {
         {t('site.skipToContent')}
       </a>
       <nav aria-label={t('nav.label')} className="site-nav">
-        <Link href={localePath(locale)} className="site-name" lang="zh-Hans">
+        <Link href={localePath(locale)} className="site-name" lang="zh-Hans" prefetch={false}>
           对照 <span lang="en">Duizhao</span>
         </Link>
         <ul>
           <li>
-            <Link href={localePath(locale)}>{t('nav.home')}</Link>
+            <Link href={localePath(locale)} prefetch={false}>{t('nav.home')}</Link>
           </li>
           <li>
-            <Link href={localePath(locale, '/tags')}>{t('nav.tags')}</Link>
+            <Link href={localePath(locale, '/tags')} prefetch={false}>{t('nav.tags')}</Link>
           </li>
           <li>
             <a href="/feed.xml" type="application/atom+xml">

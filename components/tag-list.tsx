@@ -11,7 +11,7 @@ export function TagList({ tags, locale }: { tags: string[]; locale: Locale }) {
     <ul className="tag-list" aria-label={t('post.tags')}>
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)}>#{tag}</Link>
+          <Link href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)} prefetch={false}>#{tag}</Link>
         </li>
       ))}
     </ul>

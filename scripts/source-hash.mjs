@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR'];
 
 function* files(entry) {
@@ -17,7 +17,7 @@ function* files(entry) {
     return;
   }
   for (const name of readdirSync(entry).sort()) {
-    if (name === 'node_modules' || name.endsWith('.test.ts') || name.endsWith('.test.tsx')) continue;
+    if (name === 'node_modules' || name === 'generated' || name.endsWith('.test.ts') || name.endsWith('.test.tsx')) continue;
     yield* files(path.join(entry, name));
   }
 }

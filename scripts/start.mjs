@@ -40,7 +40,15 @@ if (buildIsCurrent(hash)) {
   writeFileSync(stampFile, hash);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+// The database is created and migrated before the server takes a request (idempotent; on
+// PostgreSQL, instances starting together take turns).
+const migrate = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'db-migrate.ts')], { cwd: root, env, stdio: 'inherit' });
+if (migrate.status !== 0) {
+  console.error('Could not migrate the database; see the messages above.');
+  process.exit(migrate.status ?? 1);
+}
+
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { cwd: root, env: { ...env, NODE_ENV: 'production', PORT: port, HOST: host }, stdio: ['inherit', 'pipe', 'inherit'] });
 let announced = false;
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

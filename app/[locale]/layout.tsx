@@ -11,6 +11,9 @@ import { readLocale } from '@/lib/http/route-params';
 import { getTranslator } from '@/lib/i18n/server';
 import '../globals.css';
 
+/** The site icon, inline: the browser then never refetches it when a reading mode changes the URL. */
+const SITE_ICON = `data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'><rect width='64' height='64' rx='12' fill='%238a3b12'/><text x='32' y='45' font-family='sans-serif' font-size='38' font-weight='700' text-anchor='middle' fill='%23fbfaf7'>对</text></svg>`;
+
 export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }
@@ -23,6 +26,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
     title: { default: t('site.name'), template: `%s · ${t('site.name')}` },
     description: t('site.description'),
     alternates: { types: { 'application/atom+xml': '/feed.xml' } },
+    icons: { icon: SITE_ICON },
     openGraph: { siteName: t('site.name'), locale: locale === 'zh' ? 'zh_CN' : 'en_US' },
   };
 }

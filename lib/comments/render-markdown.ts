@@ -145,7 +145,7 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? '');
 }
 
-const isAllowedTag = (name: string): boolean => (ALLOWED_TAGS as readonly string[]).includes(name);
+const ALLOWED_TAG_SET: ReadonlySet<string> = new Set(ALLOWED_TAGS);
 
 /**
  * Our own serializer instead of rehype-stringify: it can only ever write the allowlist (anything
@@ -168,7 +168,7 @@ function serialize(node: HastNodes): string {
 
 function serializeElement(node: Element): string {
   const inner = node.children.map(serialize).join('');
-  if (!isAllowedTag(node.tagName)) return inner;
+  if (!ALLOWED_TAG_SET.has(node.tagName)) return inner;
   let attributes = '';
   if (node.tagName === 'a') {
     const href = safeHref(node.properties.href);

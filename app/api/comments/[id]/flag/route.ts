@@ -1,0 +1,10 @@
+/** `POST /api/comments/{id}/flag`: a reader flags a comment for the moderator, once. */
+import type { NextRequest } from 'next/server';
+import { flag, parseCommentId } from '@/lib/comments/api';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: NextRequest, { params }: RouteContext<'/api/comments/[id]/flag'>) {
+  return handle(async () => flag(request, parseCommentId((await params).id)));
+}

@@ -1,0 +1,14 @@
+/** `PATCH|DELETE /api/comments/{id}`: the author (within 15 minutes) or the admin changes a comment. */
+import type { NextRequest } from 'next/server';
+import { parseCommentId, patchComment, removeComment } from '@/lib/comments/api';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function PATCH(request: NextRequest, { params }: RouteContext<'/api/comments/[id]'>) {
+  return handle(async () => patchComment(request, parseCommentId((await params).id)));
+}
+
+export async function DELETE(request: NextRequest, { params }: RouteContext<'/api/comments/[id]'>) {
+  return handle(async () => removeComment(request, parseCommentId((await params).id)));
+}

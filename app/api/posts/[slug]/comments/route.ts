@@ -1,0 +1,14 @@
+/** `GET|POST /api/posts/{slug}/comments`: a post's thread, and writing to it. */
+import type { NextRequest } from 'next/server';
+import { getThread, parseSlug, postComment } from '@/lib/comments/api';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/comments'>) {
+  return handle(async () => getThread(request, parseSlug((await params).slug)));
+}
+
+export async function POST(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/comments'>) {
+  return handle(async () => postComment(request, parseSlug((await params).slug)));
+}

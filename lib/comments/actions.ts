@@ -1,0 +1,125 @@
+/**
+ * Writing comments: post, edit and delete (the author within the edit window, or the admin),
+ * flag, and moderate. Every rule a reader can break ends in an AppError with a stable code;
+ * a comment is committed to the database before any success is reported.
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import { getPost } from '../content/posts';
+import { env } from '../env';
+import { AppError } from '../http/errors';
+import { EDIT_WINDOW_MS } from './authorship';
+import { toCommentDto } from './dto';
+import { takeCommentAllowance } from './rate-limit';
+import { renderCommentMarkdown } from './render-markdown';
+import { countLinks, detectLang, type CommentEdit, type NewComment } from './schema';
+import type { CommentDto, CommentViewer } from './types';
+
+/** More links than this and a comment waits for a moderator. */
+const MAX_LINKS_PUBLISHED = 3;
+
+const newId = () => randomBytes(9).toString('base64url');
+
+export async function assertCommentsOpen(slug: string): Promise<void> {
+  const post = await getPost(slug);
+  if (!post) throw new AppError('post.notFound', 404, `no post "${slug}"`);
+  if (!post.comments) throw new AppError('comments.disabled', 404, `comments are off for "${slug}"`);
+}
+
+export type WriteContext = { slug: string; addressHash: string; viewer: CommentViewer };
+
+export async function createComment(db: Db, input: NewComment, context: WriteContext): Promise<CommentDto> {
+  await assertCommentsOpen(context.slug);
+  if (input.parentId) {
+    const parent = await db.comment.findFirst({ where: { id: input.parentId, postSlug: context.slug, status: { not: 'spam' } } });
+    if (!parent) throw new AppError('comment.parentNotFound', 422, 'the comment replied to does not exist on this post');
+  }
+  await takeCommentAllowance(db, context.addressHash);
+  const duplicate = await db.comment.findFirst({ where: { postSlug: context.slug, bodySource: input.body, deleted: false }, select: { id: true } });
+  if (duplicate) throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
+  const linkCount = countLinks(input.body);
+  const row = await db.comment.create({
+    data: {
+      id: newId(),
+      postSlug: context.slug,
+      parentId: input.parentId,
+      authorName: input.author,
+      email: input.email,
+      website: input.website,
+      bodySource: input.body,
+      bodyHtml: renderCommentMarkdown(input.body),
+      lang: input.lang ?? detectLang(input.body),
+      status: env.premoderate || linkCount > MAX_LINKS_PUBLISHED ? 'pending' : 'published',
+      ipHash: context.addressHash,
+      linkCount,
+    },
+  });
+  return toCommentDto(row, { ...context.viewer, authored: new Set([...context.viewer.authored, row.id]) });
+}
+
+async function ownedComment(db: Db, id: string, viewer: CommentViewer) {
+  const row = await db.comment.findUnique({ where: { id } });
+  if (!row || row.deleted || (row.status === 'spam' && !viewer.isAdmin)) throw new AppError('comment.notFound', 404, 'no such comment');
+  if (viewer.isAdmin) return row;
+  if (!viewer.authored.has(id)) throw new AppError('comment.forbidden', 403, 'only the author (or the admin) may change this comment');
+  if (Date.now() - row.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError('comment.editWindowClosed', 403, 'comments can be changed for 15 minutes after posting');
+  const replies = await db.comment.count({ where: { parentId: id, deleted: false } });
+  if (replies > 0) throw new AppError('comment.hasReplies', 409, 'a comment with replies can no longer be changed');
+  return row;
+}
+
+export async function editComment(db: Db, id: string, edit: CommentEdit, viewer: CommentViewer): Promise<CommentDto> {
+  await ownedComment(db, id, viewer);
+  const row = await db.comment.update({
+    where: { id },
+    data: {
+      bodySource: edit.body,
+      bodyHtml: renderCommentMarkdown(edit.body),
+      lang: edit.lang ?? detectLang(edit.body),
+      linkCount: countLinks(edit.body),
+      editedAt: new Date(),
+    },
+  });
+  return toCommentDto(row, viewer);
+}
+
+/** Removes a comment; one that has replies stays as a "deleted" placeholder so the thread holds. */
+export async function deleteComment(db: Db, id: string, viewer: CommentViewer): Promise<{ placeholder: boolean }> {
+  await ownedComment(db, id, viewer);
+  const replies = await db.comment.count({ where: { parentId: id } });
+  if (replies === 0) {
+    await db.comment.delete({ where: { id } });
+    return { placeholder: false };
+  }
+  await db.comment.update({ where: { id }, data: { deleted: true, authorName: '', email: null, website: null, bodySource: '', bodyHtml: '' } });
+  return { placeholder: true };
+}
+
+/** A reader flags a comment for the moderator, once. */
+export async function flagComment(db: Db, id: string, reporterHash: string): Promise<void> {
+  const row = await db.comment.findUnique({ where: { id }, select: { id: true, deleted: true, status: true } });
+  if (!row || row.deleted || row.status !== 'published') throw new AppError('comment.notFound', 404, 'no such comment');
+  const already = await db.commentFlag.findUnique({ where: { commentId_reporterHash: { commentId: id, reporterHash } } });
+  if (already) throw new AppError('comment.alreadyFlagged', 409, 'you have already flagged this comment');
+  await db.$transaction([
+    db.commentFlag.create({ data: { commentId: id, reporterHash } }),
+    db.comment.update({ where: { id }, data: { flagCount: { increment: 1 } } }),
+  ]);
+}
+
+export type ModerationAction = 'approve' | 'spam' | 'delete';
+
+export async function moderateComment(db: Db, id: string, action: ModerationAction): Promise<void> {
+  const admin: CommentViewer = { authored: new Set(), isAdmin: true };
+  if (action === 'delete') {
+    await deleteComment(db, id, admin);
+    return;
+  }
+  const row = await db.comment.findUnique({ where: { id } });
+  if (!row) throw new AppError('comment.notFound', 404, 'no such comment');
+  await db.$transaction([
+    db.comment.update({ where: { id }, data: { status: action === 'approve' ? 'published' : 'spam', flagCount: 0 } }),
+    db.commentFlag.deleteMany({ where: { commentId: id } }),
+  ]);
+}

@@ -1,0 +1,65 @@
+/**
+ * What a reader may send when writing or editing a comment. Lengths count Unicode code points, so
+ * a Chinese comment gets as many characters as an English one. Each issue's message is the
+ * stable error code the client shows translated.
+ */
+import { z } from 'zod';
+
+export const AUTHOR_MAX = 50;
+export const BODY_MAX = 5000;
+
+const codePoints = (text: string) => Array.from(text).length;
+const optionalText = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+export const commentLangSchema = z.enum(['zh', 'en']);
+export type CommentLang = z.infer<typeof commentLangSchema>;
+
+export const commentBodySchema = z
+  .string({ message: 'comment.bodyRequired' })
+  .transform((body) => body.replace(/\r\n?/g, '\n'))
+  .refine((body) => body.trim() !== '', 'comment.bodyRequired')
+  .refine((body) => codePoints(body) <= BODY_MAX, 'comment.tooLong');
+
+export const newCommentSchema = z.object({
+  author: z
+    .string({ message: 'comment.authorRequired' })
+    .trim()
+    .refine((author) => author !== '', 'comment.authorRequired')
+    .refine((author) => codePoints(author) <= AUTHOR_MAX, 'comment.authorTooLong')
+    .refine((author) => !/[\u0000-\u001f\u007f]/.test(author), 'comment.invalid'),
+  body: commentBodySchema,
+  email: optionalText.refine((email) => email === null || (email.length <= 254 && z.email().safeParse(email).success), 'comment.emailInvalid'),
+  website: optionalText.refine((website) => website === null || isWebAddress(website), 'comment.websiteInvalid'),
+  parentId: optionalText.refine((id) => id === null || /^[\w-]{1,40}$/.test(id), 'comment.parentNotFound'),
+  lang: commentLangSchema.nullish().transform((lang) => lang ?? null),
+});
+
+export type NewComment = z.output<typeof newCommentSchema>;
+
+export const commentEditSchema = z.object({ body: commentBodySchema, lang: commentLangSchema.optional() });
+export type CommentEdit = z.output<typeof commentEditSchema>;
+
+function isWebAddress(value: string): boolean {
+  if (value.length > 300) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/** Chinese when a fair share of the letters are Han characters; English otherwise. */
+export function detectLang(text: string): CommentLang {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return han > 0 && han >= latin * 0.5 ? 'zh' : 'en';
+}
+
+export function countLinks(markdown: string): number {
+  return markdown.match(/(?:https?:\/\/|www\.)[^\s)\]>]+/gi)?.length ?? 0;
+}

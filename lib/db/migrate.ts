@@ -1,0 +1,75 @@
+/**
+ * Applies the committed SQL migrations (`prisma/migrations/<provider>/NNN.do.*.sql`) with
+ * postgrator, without Prisma's schema engine. Idempotent. On PostgreSQL an advisory lock makes
+ * instances that start together take turns; on SQLite a write transaction does the same.
+ * Also sets up SQLite for durable concurrent use: WAL journal, FULL sync.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import Postgrator from 'postgrator';
+import type { DatabaseTarget } from './target';
+
+const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
+/** An arbitrary, fixed key: every Duizhao instance asks for the same lock. */
+const ADVISORY_LOCK_KEY = 4_317_202_011;
+
+export type MigrationResult = { applied: string[] };
+
+async function migratePostgres(url: string): Promise<MigrationResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
+    const postgrator = new Postgrator({
+      migrationPattern: path.join(MIGRATIONS, 'postgres', '*'),
+      driver: 'pg',
+      database: client.database ?? '',
+      schemaTable: 'duizhao_migrations',
+      execQuery: (query) => client.query(query),
+    });
+    const applied = await postgrator.migrate();
+    return { applied: applied.map((migration) => migration.filename) };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function migrateSqlite(file: string): Promise<MigrationResult> {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 15_000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // BEGIN IMMEDIATE takes the write lock: a second process starting at the same moment waits here
+    // (busy timeout) and then finds the migrations already applied.
+    db.exec('BEGIN IMMEDIATE');
+    const postgrator = new Postgrator({
+      migrationPattern: path.join(MIGRATIONS, 'sqlite', '*'),
+      driver: 'sqlite3',
+      schemaTable: 'duizhao_migrations',
+      execQuery: async (query) => {
+        const statement = db.prepare(query);
+        return { rows: statement.reader ? statement.all() : (statement.run(), []) };
+      },
+      execSqlScript: async (script) => {
+        db.exec(script);
+      },
+    });
+    const applied = await postgrator.migrate();
+    db.exec('COMMIT');
+    return { applied: applied.map((migration) => migration.filename) };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+export function migrateDatabase(target: DatabaseTarget): Promise<MigrationResult> {
+  return target.provider === 'postgres' ? migratePostgres(target.url) : migrateSqlite(target.file);
+}

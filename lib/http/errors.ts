@@ -1,0 +1,55 @@
+/**
+ * Failures a client caused, as stable codes with an HTTP status. The code is what clients and the
+ * UI rely on (the UI translates it); the message is a plain English hint for developers.
+ */
+export const errorCodes = [
+  'request.invalid',
+  'request.tooLarge',
+  'request.unsupportedType',
+  'post.notFound',
+  'comments.disabled',
+  'comment.notFound',
+  'comment.invalid',
+  'comment.authorRequired',
+  'comment.authorTooLong',
+  'comment.bodyRequired',
+  'comment.tooLong',
+  'comment.websiteInvalid',
+  'comment.emailInvalid',
+  'comment.parentNotFound',
+  'comment.duplicate',
+  'comment.tooFast',
+  'comment.spam',
+  'comment.rateLimited',
+  'comment.editWindowClosed',
+  'comment.hasReplies',
+  'comment.forbidden',
+  'comment.alreadyFlagged',
+  'admin.unauthorized',
+  'annotation.notFound',
+  'annotation.invalid',
+  'annotation.forbidden',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Seconds until a rate-limited client may try again. */
+  readonly retryAfter: number | undefined;
+
+  constructor(code: ErrorCode, status: number, message: string, retryAfter?: number) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -17,13 +17,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createContext } from './lib/context.mjs';
 import { formatResult, formatSummary, writeJson } from './lib/report.mjs';
-import { startServer } from './lib/server.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST as HOST, BENCH_PORT as PORT, startServer } from './lib/server.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
 const resultsDir = path.join(benchDir, 'results');
-const HOST = '127.0.0.1';
-const PORT = 3311;
 
 function benchmarkFiles(filters) {
   const files = readdirSync(benchDir).filter((file) => file.endsWith('.bench.mjs')).sort();
@@ -64,7 +62,7 @@ async function main() {
       const logFile = path.join(resultsDir, 'server.log');
       console.error(`Starting the app (node scripts/start.mjs on ${HOST}:${PORT}; builds first if needed, log: ${path.relative(root, logFile)})...`);
       const started = Date.now();
-      server = await startServer({ root, host: HOST, port: PORT, readyPath: '/zh', timeoutMs: 240_000, logFile, env: { SITE_URL: `http://${HOST}:${PORT}`, NEXT_DIST_DIR: '.next-bench' } });
+      server = await startServer({ root, host: HOST, port: PORT, readyPath: '/zh', timeoutMs: 240_000, logFile, env: BENCH_BUILD_ENV });
       baseURL = server.origin;
       console.error(`Server ready after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }

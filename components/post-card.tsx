@@ -1,4 +1,7 @@
-/** One post in a list: title, date, tags and, when the author wrote one, its description. */
+/**
+ * One post in a list: title, date, the number of comments (when the post takes them), tags and,
+ * when the author wrote one, its description.
+ */
 import Link from 'next/link';
 import type { PostMeta } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/config';
@@ -7,8 +10,16 @@ import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
 import { TagList } from './tag-list';
 
-/** `summary` is the author's description or headline, else the opening of the post. */
-export function PostCard({ post, summary, locale }: { post: PostMeta; summary: string; locale: Locale }) {
+type Props = {
+  post: PostMeta;
+  /** The author's description or headline, else the opening of the post. */
+  summary: string;
+  locale: Locale;
+  /** Published comments; absent when the post takes none. */
+  commentCount?: number;
+};
+
+export function PostCard({ post, summary, locale, commentCount }: Props) {
   const t = getTranslator(locale);
   return (
     <article className="post-card" aria-labelledby={`card-${post.slug}`}>
@@ -18,6 +29,14 @@ export function PostCard({ post, summary, locale }: { post: PostMeta; summary: s
       <p className="post-card-meta">
         {post.featured ? <span className="badge">{t('posts.featured')}</span> : null}
         <time dateTime={post.date}>{formatDate(post.date, locale)}</time>
+        {commentCount !== undefined ? (
+          <>
+            {' · '}
+            <Link href={`${localePath(locale, `/posts/${post.slug}`)}#comments`} prefetch={false} className="comment-count">
+              {t('comments.count', { count: commentCount })}
+            </Link>
+          </>
+        ) : null}
       </p>
       {summary ? (
         <p className="post-card-summary" lang="zh-Hans">

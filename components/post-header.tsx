@@ -1,4 +1,7 @@
-/** A post's title block: title and headline in the author's language, dates and tags in the UI's. */
+/**
+ * A post's title block: title and headline in the author's language, dates, the number of
+ * comments (when the post takes them) and tags in the UI's.
+ */
 import type { PostMeta } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
@@ -6,7 +9,9 @@ import { getTranslator } from '@/lib/i18n/server';
 import { featureImage } from '@/lib/content/summary';
 import { TagList } from './tag-list';
 
-export function PostHeader({ post, locale }: { post: PostMeta; locale: Locale }) {
+type Props = { post: PostMeta; locale: Locale; /** Published comments, or null when the post takes none. */ commentCount?: number | null };
+
+export function PostHeader({ post, locale, commentCount = null }: Props) {
   const t = getTranslator(locale);
   const feature = featureImage(post);
   const updated = post.modified && post.modified !== post.publishedOn ? post.modified : null;
@@ -28,6 +33,14 @@ export function PostHeader({ post, locale }: { post: PostMeta; locale: Locale })
           <span>
             {' · '}
             {t('post.updated')} <time dateTime={updated}>{formatDate(updated, locale)}</time>
+          </span>
+        ) : null}
+        {commentCount !== null ? (
+          <span>
+            {' · '}
+            <a href="#comments" className="comment-count">
+              {t('comments.count', { count: commentCount })}
+            </a>
           </span>
         ) : null}
       </p>

@@ -1,13 +1,14 @@
 /**
  * A hash of everything a production build depends on: sources, content, public files, the
- * lockfile and the settings baked in at build time (SITE_URL, CONTENT_DIR).
+ * lockfile and the settings baked in at build time (SITE_URL, CONTENT_DIR, and DATABASE_URL:
+ * prerendered post pages carry their comments, read from that database at build time).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
-const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR'];
+const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR', 'DATABASE_URL'];
 
 function* files(entry) {
   const stat = statSync(entry, { throwIfNoEntry: false });

@@ -2,7 +2,8 @@
 /**
  * `npm test`: every suite, then one line of totals across all of them.
  *   1. gloss:check (every block of every post has a current English gloss), counted as one test,
- *   2. unit tests (Vitest), 3. browser tests (Playwright, against a production build).
+ *   2. unit tests (Vitest), 3. integration tests (Vitest: migrations and the HTTP API against real
+ *   servers on SQLite and PostgreSQL), 4. browser tests (Playwright, against a production build).
  * Each suite writes a JSON report; the totals come from those reports, not from parsing text.
  * Exits non-zero if any test failed or a suite could not run.
  */
@@ -59,6 +60,11 @@ const suites = [
     name: 'unit',
     status: run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'unit.json')}`]),
     totals: () => vitestTotals(readJson(path.join(reports, 'unit.json'))),
+  },
+  {
+    name: 'integration',
+    status: run(bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'integration.json')}`]),
+    totals: () => vitestTotals(readJson(path.join(reports, 'integration.json'))),
   },
   {
     name: 'e2e',

@@ -9,6 +9,16 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Where `npm run bench` serves the app (bench/run.mjs), unless BENCH_URL names another server. */
+export const BENCH_HOST = '127.0.0.1';
+export const BENCH_PORT = 3311;
+/**
+ * The build settings of the benchmark build (see scripts/source-hash.mjs: both are build inputs).
+ * A benchmark that starts servers of its own on other ports passes these too, so that they serve
+ * the runner's build instead of making another.
+ */
+export const BENCH_BUILD_ENV = { SITE_URL: `http://${BENCH_HOST}:${BENCH_PORT}`, NEXT_DIST_DIR: '.next-bench' };
+
 /** True when something already listens on host:port (then our server could not bind it). */
 function portInUse(host, port) {
   return new Promise((resolve) => {
@@ -48,15 +58,17 @@ async function waitForOk(url, child, timeoutMs) {
 
 /**
  * Starts `node scripts/start.mjs` in root on host:port and resolves once readyPath answers 200.
- * Returns { origin, stop }; stop() is safe to call more than once.
+ * `script` names another file of scripts/ to run instead (such as server.mjs, which serves the
+ * existing build without start.mjs's build check). Returns { origin, stop }; stop() is safe to call
+ * more than once.
  */
-export async function startServer({ root, host, port, readyPath, timeoutMs, logFile, env = {} }) {
+export async function startServer({ root, host, port, readyPath, timeoutMs, logFile, env = {}, script = 'start.mjs' }) {
   const origin = `http://${host}:${port}`;
   if (await portInUse(host, port)) {
     throw new Error(`port ${port} is already in use; stop whatever listens there, or set BENCH_URL=${origin} to benchmark it`);
   }
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', script)], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: host, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,17 @@
 /**
  * A post as a reader reads it: the author's text with the gloss layer (English per block, the
- * word layer, pinyin when asked for) in the reading state given, inside the reading controls.
- * Rendered on the server for every reading state; the browser only switches between them.
+ * word layer, pinyin when asked for) in the reading state given, inside the reading controls,
+ * and its comments under it when the post takes comments. Rendered on the server for every
+ * reading state; the browser only switches between them. The thread is read at render time, so
+ * the pages are revalidated when it changes (lib/comments/revalidate.ts).
  */
+import { CommentsSection } from '@/components/comments/comments-section';
 import { PostHeader } from '@/components/post-header';
 import { postBodyComponents } from '@/components/post-body-components';
 import { SiteHeader } from '@/components/site-header';
+import { editingState } from '@/lib/comments/form-state';
+import { readPublishedThread } from '@/lib/comments/published';
+import { countShown } from '@/lib/comments/thread';
 import { compilePostBody } from '@/lib/content/compile';
 import type { LoadedPost } from '@/lib/content/posts';
 import { env } from '@/lib/env';
@@ -23,6 +29,7 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
   const path = localePath(locale, `/posts/${post.slug}`);
   const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
   const body = await compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
+  const comments = post.comments ? await readPublishedThread(post.slug) : null;
   const structuredData = {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -39,12 +46,13 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
       <main id="main" className="page">
         <ReadingView initialMode={mode} labels={readingLabels(locale)} path={path} glossaryUrl={`/glossary/${post.slug}.json`}>
           <article className="post" aria-labelledby="post-title">
-            <PostHeader post={post} locale={locale} />
+            <PostHeader post={post} locale={locale} commentCount={comments ? countShown(comments) : null} />
             <div className="post-body" lang="zh-Hans">
               {body}
             </div>
           </article>
         </ReadingView>
+        {comments ? <CommentsSection locale={locale} slug={post.slug} comments={comments} formState={editingState()} variant="post" /> : null}
         <script
           type="application/ld+json"
           // JSON.stringify output with `<` escaped cannot close the script element.

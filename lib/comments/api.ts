@@ -1,6 +1,12 @@
 /**
  * The comments JSON API's request handling, shared by the route handlers: parse with zod, check
- * who is asking, call the actions, shape the answer. Route files only wire methods to these.
+ * who is asking, call the actions, shape the answer, and revalidate the prerendered pages that
+ * show the thread. Route files only wire methods to these.
+ *
+ * Posting takes two optional anti-spam fields the site's own form sends: `honeypot` (a field
+ * people never see; anything in it is spam) and `formToken` (from `GET /api/comments/form-token`
+ * when the reader starts writing; a comment sent less than 3 s after it is `comment.tooFast`).
+ * Other API clients may leave both out and are held by the rate limits alone.
  */
 import 'server-only';
 import type { NextRequest } from 'next/server';
@@ -12,8 +18,11 @@ import { fromZodError } from '../http/respond';
 import { readSession, newReaderId, READER_COOKIE, readerCookieOptions, type Session } from '../http/session';
 import { assertCommentsOpen, createComment, deleteComment, editComment, flagComment } from './actions';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
-import { countComments, listComments } from './queries';
-import { commentEditSchema, newCommentSchema } from './schema';
+import { checkFormToken, issueFormToken } from './form-token';
+import { commentPostSlug, countComments, listComments } from './queries';
+import { renderCommentMarkdown } from './render-markdown';
+import { revalidatePostPages } from './revalidate';
+import { BODY_MAX, commentEditSchema, newCommentSchema } from './schema';
 import type { CommentViewer } from './types';
 
 const slugSchema = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u);
@@ -47,10 +56,28 @@ export async function getThread(request: NextRequest, slug: string): Promise<Res
   return NextResponse.json({ comments, count }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
+const spamGuardSchema = z.object({
+  honeypot: z.string().max(1000).nullish(),
+  formToken: z.string().max(200).nullish(),
+});
+
+/** The form's honeypot and minimum-time token, when the client sent them. */
+export function assertNotBot(guard: z.output<typeof spamGuardSchema>, secret: string): void {
+  if (guard.honeypot) throw new AppError('comment.spam', 422, 'the honeypot field must stay empty');
+  if (!guard.formToken) return;
+  const check = checkFormToken(guard.formToken, secret);
+  if (check === 'tooFast') throw new AppError('comment.tooFast', 422, 'sent within 3 seconds of the form token');
+  if (check !== 'ok') throw new AppError('comment.spam', 422, `form token ${check}`);
+}
+
 export async function postComment(request: NextRequest, slug: string): Promise<Response> {
-  const input = parseBody(newCommentSchema, await readJson(request));
+  const data = await readJson(request);
+  const input = parseBody(newCommentSchema, data);
+  const guard = parseBody(spamGuardSchema, data);
   const session = await readSession(request.headers, request.cookies);
+  assertNotBot(guard, session.secret);
   const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer: viewerOf(session) });
+  revalidatePostPages(slug);
   const response = NextResponse.json({ comment }, { status: 201, headers: { Location: `/api/comments/${comment.id}` } });
   const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
   response.cookies.set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions);
@@ -60,13 +87,17 @@ export async function postComment(request: NextRequest, slug: string): Promise<R
 export async function patchComment(request: NextRequest, id: string): Promise<Response> {
   const edit = parseBody(commentEditSchema, await readJson(request));
   const session = await readSession(request.headers, request.cookies);
+  const slug = await commentPostSlug(session.db, id);
   const comment = await editComment(session.db, id, edit, viewerOf(session));
+  if (slug) revalidatePostPages(slug);
   return NextResponse.json({ comment });
 }
 
 export async function removeComment(request: NextRequest, id: string): Promise<Response> {
   const session = await readSession(request.headers, request.cookies);
+  const slug = await commentPostSlug(session.db, id);
   const { placeholder } = await deleteComment(session.db, id, viewerOf(session));
+  if (slug) revalidatePostPages(slug);
   return NextResponse.json({ deleted: true, placeholder });
 }
 
@@ -85,4 +116,18 @@ export async function counts(request: NextRequest): Promise<Response> {
   if (slugs.length === 0 || slugs.length > 100) throw new AppError('request.invalid', 400, 'give 1 to 100 post slugs as ?slugs=a,b');
   const session = await readSession(request.headers, request.cookies);
   return NextResponse.json({ counts: await countComments(session.db, slugs.map(parseSlug)) }, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+const previewSchema = z.object({ body: z.string({ message: 'comment.invalid' }).max(BODY_MAX * 4, 'comment.tooLong') });
+
+/** `POST /api/comments/preview {body}`: the markdown as the thread would show it. Stores nothing. */
+export async function previewComment(request: NextRequest): Promise<Response> {
+  const { body } = parseBody(previewSchema, await readJson(request));
+  return NextResponse.json({ html: renderCommentMarkdown(body) }, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** `GET /api/comments/form-token`: a fresh minimum-time token for the comment form. */
+export async function formToken(request: NextRequest): Promise<Response> {
+  const session = await readSession(request.headers, request.cookies);
+  return NextResponse.json({ token: issueFormToken(session.secret) }, { headers: { 'Cache-Control': 'no-store' } });
 }

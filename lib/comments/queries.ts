@@ -19,6 +19,12 @@ export async function listComments(db: Db, slug: string, viewer: CommentViewer):
   return rows.map((row) => toCommentDto(row, viewer));
 }
 
+/** The post a comment belongs to, to know which pages a change to it affects. */
+export async function commentPostSlug(db: Db, id: string): Promise<string | null> {
+  const row = await db.comment.findUnique({ where: { id }, select: { postSlug: true } });
+  return row?.postSlug ?? null;
+}
+
 /** Published, undeleted comments per post. */
 export async function countComments(db: Db, slugs: readonly string[]): Promise<Record<string, number>> {
   const groups = await db.comment.groupBy({

@@ -10,6 +10,7 @@
  * - Headings render as plain paragraphs: a comment should not shout over, or appear in, the
  *   post's own outline.
  * - Images render as their alt text: we never make the reader's browser fetch a stranger's URL.
+ * - Thematic breaks (`---`) are dropped, and setext underlines (`Title\n===`) stay text.
  * - Links whose URL is refused (relative, javascript:, data:, ...) keep their text, unlinked.
  * - Code block language classes, list `start` numbers and link titles are dropped: no attribute
  *   but `href` and `rel` ever reaches the page.
@@ -64,6 +65,7 @@ const handlers: NonNullable<RemarkRehypeOptions['handlers']> = {
   heading(state, node: Heading) {
     return { type: 'element', tagName: 'p', properties: {}, children: state.all(node) };
   },
+  thematicBreak: () => undefined,
   image: (_state, node: Image) => altText(node),
   imageReference: (_state, node: ImageReference) => altText(node),
 };
@@ -126,8 +128,13 @@ function rehypeUgcLinks() {
   };
 }
 
+// Setext headings would be flattened to paragraphs anyway, and micromark resolves their
+// underlines in superlinear time (thousands of `a\n=` lines take seconds): don't parse them.
+const noSetextHeadings = { disable: { null: ['setextUnderline'] } };
+
 const processor = unified()
   .use(remarkParse)
+  .data('micromarkExtensions', [noSetextHeadings])
   .use(remarkRehype, { handlers })
   .use(rehypeSanitize, commentSchema)
   .use(rehypeUgcLinks)
@@ -179,21 +186,57 @@ function serializeElement(node: Element): string {
   return `<${node.tagName}${attributes}>${inner}</${node.tagName}>`;
 }
 
-function renderTree(source: string): HastRoot | undefined {
-  try {
-    return processor.runSync(processor.parse(source));
-  } catch {
-    // Pathological input (e.g. nesting deep enough to exhaust the stack) must not take down the
-    // page it sits on: the callers fall back to showing the source as plain text.
-    return undefined;
+/**
+ * Longer sources (in code points, as comment lengths are counted) are shown as plain text rather
+ * than parsed. Not a length policy, which belongs to whoever accepts comments, but a ceiling on
+ * parse time: micromark has superlinear corners, and these limits keep the worst input to 5,000
+ * code points well under a second. Like the limits below, it is blind to markdown syntax.
+ */
+export const COMMENT_MARKDOWN_MAX_LENGTH = 5_000;
+
+/** No reader nests more than a handful of quotes/lists; thousands on one line cost seconds. */
+const MAX_CONTAINER_MARKERS_PER_LINE = 8;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/gm;
+const CONTAINER_MARKER = />|[-+*]|\d{1,9}[.)]/g;
+
+/**
+ * Emphasis openers and closers are matched in quadratic time (800 nested `*a ` take a second).
+ * Counted anywhere, code included: a comment needing more asterisks and underscores is rare.
+ */
+const MAX_EMPHASIS_DELIMITERS = 512;
+
+function tooCostlyToParse(source: string): boolean {
+  // A code point is at most two UTF-16 units: skip counting them in what is surely too long.
+  if (source.length > 2 * COMMENT_MARKDOWN_MAX_LENGTH) return true;
+  if (Array.from(source).length > COMMENT_MARKDOWN_MAX_LENGTH) return true;
+  if ((source.match(/[*_]/g)?.length ?? 0) > MAX_EMPHASIS_DELIMITERS) return true;
+  for (const [prefix] of source.matchAll(CONTAINER_PREFIX)) {
+    if ((prefix.match(CONTAINER_MARKER)?.length ?? 0) > MAX_CONTAINER_MARKERS_PER_LINE) return true;
   }
+  return false;
 }
+
+function renderTree(source: string): HastRoot {
+  return processor.runSync(processor.parse(source));
+}
+
+function plainTextHtml(source: string): string {
+  return `<p>${lineBreaks(source.replace(/\0/g, '\uFFFD')).map(serialize).join('')}</p>`;
+}
+
+const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+// Both exports catch everything: whatever else a stranger's input can do to the pipeline (exhaust
+// the stack, say) must not take down the page it sits on. The fallback shows the source as text.
 
 /** The comment as safe HTML (see the module docblock for exactly what may appear). */
 export function renderCommentMarkdown(source: string): string {
-  const tree = renderTree(source);
-  if (!tree) return `<p>${lineBreaks(source).map(serialize).join('')}</p>`;
-  return serialize(tree).trim();
+  try {
+    if (!tooCostlyToParse(source)) return serialize(renderTree(source)).trim();
+  } catch {
+    // Fall through to plain text.
+  }
+  return plainTextHtml(source);
 }
 
 /**
@@ -201,6 +244,10 @@ export function renderCommentMarkdown(source: string): string {
  * collapsed. This is text, not HTML: escape it (React does) before putting it in markup.
  */
 export function commentPlainText(source: string): string {
-  const tree = renderTree(source);
-  return (tree ? toString(tree) : source).replace(/\s+/g, ' ').trim();
+  try {
+    if (!tooCostlyToParse(source)) return collapseWhitespace(toString(renderTree(source)));
+  } catch {
+    // Fall through to the source itself.
+  }
+  return collapseWhitespace(source);
 }

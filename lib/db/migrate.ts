@@ -70,6 +70,17 @@ async function migrateSqlite(file: string): Promise<MigrationResult> {
   }
 }
 
+/**
+ * Migrations of one database run one after another within this process. Across processes the
+ * database's own lock orders them; within one, better-sqlite3 would wait for its own lock
+ * synchronously and block the event loop until the busy timeout.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
 export function migrateDatabase(target: DatabaseTarget): Promise<MigrationResult> {
-  return target.provider === 'postgres' ? migratePostgres(target.url) : migrateSqlite(target.file);
+  const key = target.provider === 'postgres' ? target.url : target.file;
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => (target.provider === 'postgres' ? migratePostgres(target.url) : migrateSqlite(target.file)));
+  queues.set(key, run);
+  return run;
 }

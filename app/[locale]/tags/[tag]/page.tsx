@@ -1,15 +1,19 @@
-/** Posts with one tag. */
+/** Posts with one tag, with their comment counts. */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { PostCard } from '@/components/post-card';
 import { SiteHeader } from '@/components/site-header';
+import { readCommentCounts } from '@/lib/comments/published';
 import { postSummary } from '@/lib/content/summary';
 import { listPosts, listTags } from '@/lib/content/posts';
 import { locales } from '@/lib/i18n/config';
 import { readLocale, readSegment } from '@/lib/http/route-params';
 import { alternatesFor, localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
+
+// Prerendered; revalidated when a comment changes a count, and at most a minute stale otherwise.
+export const revalidate = 60;
 
 export async function generateStaticParams() {
   const tags = await listTags();
@@ -28,6 +32,7 @@ export default async function TagPage({ params }: PageProps<'/[locale]/tags/[tag
   const tag = await readSegment(params, 'tag');
   const posts = await listPosts(tag);
   if (posts.length === 0) notFound();
+  const counts = await readCommentCounts(posts.filter((post) => post.comments).map((post) => post.slug));
   const t = getTranslator(locale);
   return (
     <>
@@ -38,7 +43,7 @@ export default async function TagPage({ params }: PageProps<'/[locale]/tags/[tag
           {t('tags.count', { count: posts.length })} · <Link href={localePath(locale, '/tags')}>{t('tags.all')}</Link>
         </p>
         {posts.map((post) => (
-          <PostCard key={post.slug} post={post} summary={postSummary(post)} locale={locale} />
+          <PostCard key={post.slug} post={post} summary={postSummary(post)} locale={locale} commentCount={counts[post.slug]} />
         ))}
       </main>
     </>

@@ -5,12 +5,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostView } from '@/components/reading/post-view';
+import { withCommentsFeed } from '@/lib/comments/feed-path';
 import { postMetadata } from '@/lib/content/post-metadata';
 import { getPost, getPosts } from '@/lib/content/posts';
 import { allViewSegments, parseViewSegment } from '@/lib/gloss/reading-mode';
 import { locales } from '@/lib/i18n/config';
 import { readLocale, readSegment } from '@/lib/http/route-params';
+import { getTranslator } from '@/lib/i18n/server';
 
+// Prerendered with the post's published comments; revalidated on every change to the thread
+// (lib/comments/revalidate.ts) and, as a backstop for changes made elsewhere, after a minute.
+export const revalidate = 60;
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
@@ -28,7 +33,9 @@ async function readView(params: PageProps<'/[locale]/posts/[slug]/[view]'>['para
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/posts/[slug]/[view]'>): Promise<Metadata> {
   const { locale, post } = await readView(params);
-  return postMetadata(post, locale);
+  const metadata = postMetadata(post, locale);
+  if (!post.comments) return metadata;
+  return withCommentsFeed(metadata, post.slug, getTranslator(locale)('comments.feedTitle', { title: post.title }));
 }
 
 export default async function PostViewPage({ params }: PageProps<'/[locale]/posts/[slug]/[view]'>) {

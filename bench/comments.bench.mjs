@@ -1,0 +1,336 @@
+/**
+ * The comments JSON API under load, on SQLite and on PostgreSQL: requests per second and p50/p99
+ * latency of reading a thread (GET /api/posts/<slug>/comments) and of writing to it (POST, a new
+ * comment each time), measured with autocannon against real servers.
+ *
+ * The runner's server uses the default database, so this benchmark starts servers of its own (via
+ * lib/server.mjs), one database at a time, on the runner's build: same NEXT_DIST_DIR and SITE_URL,
+ * so nothing is rebuilt (serverCommand says which script starts them). SQLite runs on a file in a
+ * fresh temporary folder, PostgreSQL on a fresh database `duizhao_bench_<random>` on 127.0.0.1:5432
+ * (user postgres, trust auth; skipped, with the reason, when nothing answers there). Both are
+ * removed afterwards.
+ * The comment rate limits are raised out of the way (COMMENTS_RATE_PER_MINUTE/PER_DAY): this
+ * measures throughput, not the limiter.
+ *
+ * Per database: seed SEED_COMMENTS comments one by one, warm up, then reads (READ_CONNECTIONS
+ * connections for DURATION_S seconds, on the seeded thread), then writes (WRITE_CONNECTIONS
+ * connections for DURATION_S seconds, each request a body no other request sends, since a
+ * duplicate is refused with 409). Finally the thread is fetched once to check that every write
+ * answered 2xx is in it. Req/s is autocannon's average of its per-second samples; latencies are its
+ * percentiles, in ms. The load generator runs in this process, on the same machine as the server.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sourceHash } from '../scripts/source-hash.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './lib/server.mjs';
+
+export const name = 'comments';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const SLUG = 'docker-and-hyper';
+const API_PATH = `/api/posts/${SLUG}/comments`;
+/** Preferred ports of the SQLite and PostgreSQL servers; a free one is taken if these are busy. */
+const PORTS = { sqlite: 3321, postgres: 3322 };
+const POSTGRES_ADMIN = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' };
+const RATE_LIMIT_OFF = '100000000';
+const SEED_COMMENTS = 50;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+const READ_CONNECTIONS = 20;
+const WRITE_CONNECTIONS = 10;
+const PIPELINING = 1;
+const TARGETS = { readsPerSecond: 1500, writesPerSecond: 300, p99Ms: 50 };
+
+/** A strict upper bound (ctx.atMost is inclusive). */
+const below = (max) => ({ label: `< ${max}`, pass: (value) => value < max });
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+/** `port` when nothing can be listening on it, else one the system picks. */
+function freePort(host, port) {
+  const tryListen = (candidate) =>
+    new Promise((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(null));
+      probe.listen(candidate, host, () => {
+        const { port: bound } = probe.address();
+        probe.close(() => resolve(bound));
+      });
+    });
+  return tryListen(port).then((bound) => bound ?? tryListen(0));
+}
+
+/** Whether the runner's build was made from the sources as they are now (what start.mjs checks). */
+function benchBuildIsCurrent() {
+  const distDir = path.join(root, BENCH_BUILD_ENV.NEXT_DIST_DIR);
+  const stampFile = path.join(distDir, 'duizhao-build-stamp');
+  if (!existsSync(path.join(distDir, 'BUILD_ID')) || !existsSync(stampFile)) return false;
+  return readFileSync(stampFile, 'utf8') === sourceHash(root, { ...process.env, ...BENCH_BUILD_ENV });
+}
+
+/**
+ * How to start a server on the runner's build. While the runner's server serves that build,
+ * `scripts/server.mjs`, which is what start.mjs runs once it finds the build current (same
+ * environment; the app migrates its database on first use, which the readiness request makes).
+ * start.mjs itself would rebuild the build whenever a build input changed since it was made
+ * (someone editing, or another build rewriting tsconfig.json), taking the files from under the
+ * runner's server. With BENCH_URL the runner serves no build: start.mjs, as a user would.
+ */
+function serverCommand() {
+  if (process.env.BENCH_URL) return { script: 'start.mjs', env: {} };
+  return { script: 'server.mjs', env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } };
+}
+
+async function withPostgresAdmin(run) {
+  const client = new pg.Client({ ...POSTGRES_ADMIN, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty PostgreSQL database (the server migrates it), or the reason there is none. */
+async function createPostgresDatabase() {
+  const database = `duizhao_bench_${randomBytes(6).toString('hex')}`;
+  try {
+    await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${database}"`));
+  } catch (error) {
+    return { skip: `no PostgreSQL at ${POSTGRES_ADMIN.host}:${POSTGRES_ADMIN.port} as user "${POSTGRES_ADMIN.user}" (${error?.message ?? error})` };
+  }
+  return {
+    url: `postgres://${POSTGRES_ADMIN.user}@${POSTGRES_ADMIN.host}:${POSTGRES_ADMIN.port}/${database}`,
+    description: `database ${database} on ${POSTGRES_ADMIN.host}:${POSTGRES_ADMIN.port}`,
+    drop: () => withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)),
+  };
+}
+
+function createSqliteDatabase() {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-bench-'));
+  const file = path.join(folder, 'comments.db');
+  return { url: file, description: `file ${file}`, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+function seedBody(runId, i) {
+  const bodies = [
+    `Seed ${runId}-${i}: thanks for the write-up, the part about \`hyper\` and Docker images was what I needed.`,
+    `种子评论 ${runId}-${i}：这篇文章写得很清楚，尤其是关于容器启动速度的部分。`,
+    `Seed ${runId}-${i}: a question.\n\n> Docker and Hyper share the image format\n\nDoes that hold for **every** image, or only some?`,
+  ];
+  return bodies[i % bodies.length];
+}
+
+/** SEED_COMMENTS comments, one after another, so the reads have a realistic thread to fetch. */
+async function seed(origin, runId) {
+  for (let i = 1; i <= SEED_COMMENTS; i++) {
+    const response = await fetch(`${origin}${API_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ author: `Seeder ${i}`, body: seedBody(runId, i) }),
+    });
+    const text = await response.text();
+    if (response.status !== 201) throw new Error(`seeding comment ${i}: POST ${API_PATH} answered ${response.status}: ${text.slice(0, 300)}`);
+  }
+}
+
+async function threadCount(origin) {
+  const response = await fetch(`${origin}${API_PATH}`);
+  if (!response.ok) throw new Error(`GET ${API_PATH} answered ${response.status}`);
+  const { comments, count } = await response.json();
+  return { count, listed: comments.length };
+}
+
+function cannon(options) {
+  return autocannon({ duration: DURATION_S, pipelining: PIPELINING, timeout: 10, ...options });
+}
+
+function readLoad(origin, duration = DURATION_S) {
+  return cannon({ url: `${origin}${API_PATH}`, connections: READ_CONNECTIONS, duration });
+}
+
+function writeLoad(origin, runId) {
+  let sent = 0;
+  return cannon({
+    url: `${origin}${API_PATH}`,
+    connections: WRITE_CONNECTIONS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Called for every request autocannon sends: a body of its own, or it would be a duplicate (409).
+        setupRequest: (request) => {
+          sent += 1;
+          const body = `Load ${runId} #${sent} ${randomBytes(4).toString('hex')}: 写一条评论, a *short* comment.`;
+          return { ...request, body: JSON.stringify({ author: `Writer ${sent % WRITE_CONNECTIONS}`, body }) };
+        },
+      },
+    ],
+  });
+}
+
+/** The figures of one autocannon run, rounded for the table; everything else goes to details. */
+function summarize(result) {
+  return {
+    requestsPerSecond: round(result.requests.average),
+    total: result.requests.total,
+    durationS: round(result.duration, 2),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, average: round(result.latency.average, 2) },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
+  };
+}
+
+function scenarioRows(ctx, label, stats, perSecondTarget) {
+  return [
+    ctx.row(`${label} throughput`, stats.requestsPerSecond, 'req/s', ctx.atLeast(perSecondTarget)),
+    ctx.row(`${label} latency p50`, stats.latencyMs.p50, 'ms'),
+    ctx.row(`${label} latency p99`, stats.latencyMs.p99, 'ms', below(TARGETS.p99Ms)),
+    ctx.row(`${label} non-2xx responses`, stats.non2xx, '', ctx.exactly(0)),
+    ctx.row(`${label} errors + timeouts`, stats.errors, '', ctx.exactly(0)),
+  ];
+}
+
+function describe(label, stats) {
+  const codes = Object.entries(stats.statusCodes).map(([code, count]) => `${count}x ${code}`).join(', ') || 'none';
+  return `${label}: ${stats.total.toLocaleString('en-US')} requests in ${stats.durationS} s (status: ${codes}); latency avg ${stats.latencyMs.average} ms, p90 ${stats.latencyMs.p90} ms, max ${stats.latencyMs.max} ms.`;
+}
+
+/**
+ * One database end to end: server up, seed, warm up, reads, writes, check, server down. The
+ * server and the database are removed whatever happens; `track` lets a signal stop the server too.
+ */
+async function measureDatabase(ctx, { key, title, database, track }) {
+  const port = await freePort(BENCH_HOST, PORTS[key]);
+  const logFile = path.join(ctx.resultsDir, `comments-${key}-server.log`);
+  const runId = randomBytes(3).toString('hex');
+  let server = null;
+  try {
+    const start = serverCommand();
+    ctx.log(`${title}: starting scripts/${start.script} on ${BENCH_HOST}:${port} (${database.description}; log: ${path.relative(root, logFile)})`);
+    server = await startServer({
+      root,
+      host: BENCH_HOST,
+      port,
+      readyPath: API_PATH,
+      timeoutMs: 240_000,
+      logFile,
+      script: start.script,
+      env: {
+        ...start.env,
+        ...BENCH_BUILD_ENV,
+        DATABASE_URL: database.url,
+        TRUSTED_PROXIES: '127.0.0.1',
+        COMMENTS_RATE_PER_MINUTE: RATE_LIMIT_OFF,
+        COMMENTS_RATE_PER_DAY: RATE_LIMIT_OFF,
+        // Settings that would change what is measured, should the shell have them: the limiter in
+        // the database (not Redis), comments published at once. spawn() leaves out undefined values.
+        REDIS_URL: undefined,
+        COMMENTS_PREMODERATE: undefined,
+      },
+    });
+    track(server);
+
+    ctx.log(`${title}: seeding ${SEED_COMMENTS} comments, then ${WARMUP_S} s of warm-up reads`);
+    await seed(server.origin, runId);
+    await readLoad(server.origin, WARMUP_S);
+
+    ctx.log(`${title}: reads, ${READ_CONNECTIONS} connections for ${DURATION_S} s`);
+    const reads = summarize(await readLoad(server.origin));
+    ctx.log(`${title}: writes, ${WRITE_CONNECTIONS} connections for ${DURATION_S} s`);
+    const writes = summarize(await writeLoad(server.origin, runId));
+
+    // Requests still in flight when autocannon stops (at most one per connection and pipeline
+    // slot) are written by the server but not counted by autocannon.
+    const answered = SEED_COMMENTS + (writes.statusCodes['201'] ?? 0);
+    const inFlight = WRITE_CONNECTIONS * PIPELINING;
+    const thread = await threadCount(server.origin);
+    const extra = thread.count - answered;
+    ctx.details[key] = { port, script: `scripts/${start.script}`, database: database.description, seeded: SEED_COMMENTS, reads, writes, threadAfter: thread, answered201: answered };
+    ctx.note(describe(`${title} reads`, reads));
+    ctx.note(describe(`${title} writes`, writes));
+    ctx.note(
+      extra >= 0 && extra <= inFlight
+        ? `${title}: the thread holds ${thread.count.toLocaleString('en-US')} comments afterwards: the ${SEED_COMMENTS} seeded, every write answered 201, and ${extra} still in flight when autocannon stopped (at most ${inFlight}).`
+        : `WARNING ${title}: the thread holds ${thread.count} comments afterwards; ${SEED_COMMENTS} seeded + ${answered - SEED_COMMENTS} writes answered 201 + at most ${inFlight} in flight at the end would be ${answered}-${answered + inFlight}.`,
+    );
+    return [
+      ...scenarioRows(ctx, `${title} reads (GET, ${SEED_COMMENTS} comments, c=${READ_CONNECTIONS})`, reads, TARGETS.readsPerSecond),
+      ...scenarioRows(ctx, `${title} writes (POST, c=${WRITE_CONNECTIONS})`, writes, TARGETS.writesPerSecond),
+    ];
+  } finally {
+    await server?.stop();
+    try {
+      await database.drop();
+    } catch (error) {
+      ctx.note(`WARNING ${title}: could not remove ${database.description}: ${error?.message ?? error}`);
+    }
+  }
+}
+
+function loadSample(when) {
+  const [load] = os.loadavg();
+  return { when, load: round(load, 2), busy: load > os.cpus().length };
+}
+
+export async function run(ctx) {
+  mkdirSync(ctx.resultsDir, { recursive: true }); // for the servers' logs
+  const loads = [loadSample('before')];
+  const buildIsCurrent = benchBuildIsCurrent();
+  ctx.details.buildIsCurrent = buildIsCurrent;
+  const servers = new Set();
+  const stopAll = () => {
+    for (const server of servers) server.stop();
+  };
+  // The servers have process groups of their own, so Ctrl+C does not reach them: stop them here.
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  const track = (server) => servers.add(server);
+
+  const rows = [];
+  try {
+    rows.push(...(await measureDatabase(ctx, { key: 'sqlite', title: 'SQLite', database: createSqliteDatabase(), track })));
+
+    const postgres = await createPostgresDatabase();
+    if (postgres.skip) {
+      ctx.log(`PostgreSQL skipped: ${postgres.skip}`);
+      ctx.note(`SKIPPED PostgreSQL: ${postgres.skip}.`);
+      ctx.details.postgres = { skipped: postgres.skip };
+    } else {
+      rows.push(...(await measureDatabase(ctx, { key: 'postgres', title: 'PostgreSQL', database: postgres, track })));
+    }
+  } finally {
+    process.removeListener('SIGINT', stopAll);
+    process.removeListener('SIGTERM', stopAll);
+  }
+
+  loads.push(loadSample('after'));
+  ctx.details.loadAverage = loads;
+  ctx.note(
+    `autocannon ${DURATION_S} s per run, pipelining ${PIPELINING}; reads on a thread of ${SEED_COMMENTS} seeded comments after ${WARMUP_S} s of warm-up; ` +
+      `writes each send a new body (author + body, JSON), so the thread grows during the run. Req/s: mean of per-second samples; latency percentiles in ms.`,
+  );
+  const { script } = serverCommand();
+  ctx.note(
+    script === 'server.mjs'
+      ? `Servers: scripts/server.mjs (what start.mjs runs on a current build) on the runner's ${BENCH_BUILD_ENV.NEXT_DIST_DIR} build, ` +
+          `${buildIsCurrent ? 'which matched the sources when this benchmark began' : 'made before the sources last changed (edited during the run), as the runner\'s server serves it'}.`
+      : `Servers: scripts/start.mjs on the ${BENCH_BUILD_ENV.NEXT_DIST_DIR} build (built first if it was not current).`,
+  );
+  ctx.note(
+    `Rate limits raised to ${RATE_LIMIT_OFF} a minute and a day (COMMENTS_RATE_PER_MINUTE/PER_DAY): this measures throughput, not the limiter. ` +
+      'It still counts every write (in the database; all writes come from 127.0.0.1, so they update the same counters), and that work is in the write figures.',
+  );
+  ctx.note(`Server and load generator share this machine (${os.cpus().length} CPUs; the runner's idle server also runs). Load average (1 min): ${loads.map(({ when, load }) => `${load} ${when}`).join(', ')}.`);
+  if (loads.some(({ busy }) => busy)) {
+    ctx.note(`WARNING: the machine is busy (load average above ${os.cpus().length}, its CPU count); throughput comes out low and latencies high.`);
+  }
+  return rows;
+}

@@ -1,0 +1,77 @@
+/**
+ * The translated strings the comment components need, picked on the server (i18next) and handed
+ * to the client components as plain props, so no translation library ships to the browser.
+ * Strings with `{{name}}` placeholders are filled in on the client with `fill` (lib/i18n/fill.ts).
+ */
+import { errorCodes } from '@/lib/http/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { getTranslator } from '@/lib/i18n/server';
+import type { CommentErrorCode } from '@/lib/comments/form-state';
+import { BODY_MAX } from '@/lib/comments/schema';
+
+export type CommentLabels = ReturnType<typeof commentLabels>;
+
+/** Keeps `{{name}}` in a string, for the client to fill in. */
+const keep = (name: string) => `{{${name}}}`;
+
+export function commentLabels(locale: Locale) {
+  const t = getTranslator(locale);
+  const errors = Object.fromEntries(
+    [...errorCodes, 'internal', 'network'].map((code) => [code, t(`errors.${code}`, { minutes: keep('minutes') })]),
+  ) as Record<CommentErrorCode, string>;
+  return {
+    locale,
+    heading: t('comments.heading', { count: keep('count') }),
+    none: t('comments.none'),
+    filter: { label: t('comments.filter.label'), all: t('comments.filter.all'), zh: t('comments.filter.zh'), en: t('comments.filter.en') },
+    langName: { zh: t('comments.langName.zh'), en: t('comments.langName.en') },
+    langLabel: t('comments.langLabel'),
+    permalink: t('comments.permalink'),
+    edited: t('comments.edited'),
+    editedAt: t('comments.editedAt', { time: keep('time') }),
+    deleted: t('comments.deleted'),
+    deletedAuthor: t('comments.deletedAuthor'),
+    pending: t('comments.pending'),
+    actions: {
+      reply: t('comments.actions.reply'),
+      replyLabel: t('comments.actions.replyLabel', { author: keep('author') }),
+      edit: t('comments.actions.edit'),
+      delete: t('comments.actions.delete'),
+      confirmDelete: t('comments.actions.confirmDelete'),
+      cancel: t('comments.actions.cancel'),
+      save: t('comments.actions.save'),
+      saving: t('comments.actions.saving'),
+      flag: t('comments.actions.flag'),
+      flagLabel: t('comments.actions.flagLabel', { author: keep('author') }),
+      flagged: t('comments.actions.flagged'),
+      editableUntil: t('comments.actions.editableUntil', { time: keep('time') }),
+    },
+    form: {
+      heading: t('comments.form.heading'),
+      replyHeading: t('comments.form.replyHeading', { author: keep('author') }),
+      cancelReply: t('comments.form.cancelReply'),
+      author: t('comments.form.author'),
+      email: t('comments.form.email'),
+      emailHint: t('comments.form.emailHint'),
+      website: t('comments.form.website'),
+      body: t('comments.form.body'),
+      bodyHint: t('comments.form.bodyHint'),
+      lang: t('comments.form.lang'),
+      langAuto: t('comments.form.langAuto'),
+      honeypot: t('comments.form.honeypot'),
+      submit: t('comments.form.submit'),
+      submitReply: t('comments.form.submitReply'),
+      sending: t('comments.form.sending'),
+      counter: t('comments.form.counter', { count: keep('count'), max: BODY_MAX }),
+      counterLabel: t('comments.form.counterLabel', { count: keep('count'), max: BODY_MAX }),
+      preview: t('comments.form.preview'),
+      published: t('comments.form.published'),
+      pending: t('comments.form.pending'),
+      confirm: t('comments.form.confirm'),
+      edit: t('comments.form.edit'),
+      saved: t('comments.form.saved'),
+      deletedDone: t('comments.form.deletedDone'),
+    },
+    errors,
+  };
+}

@@ -1,0 +1,67 @@
+'use server';
+/**
+ * The moderation page's server actions: sign in, sign out, and approve / mark spam / delete a
+ * comment. Plain form posts, so they work without JavaScript; each one ends in a redirect back
+ * to the page (post, redirect, get), which then shows what happened. Every moderation checks the
+ * admin session again: the page that showed the buttons proves nothing.
+ */
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { env } from '../env';
+import { isAppError } from '../http/errors';
+import { ADMIN_COOKIE, adminCookieValue, readSession } from '../http/session';
+import { defaultLocale, type Locale } from '../i18n/config';
+import { localePath } from '../i18n/paths';
+import {
+  adminCookieOptions,
+  formFields,
+  isAdminToken,
+  isSecureOrigin,
+  moderateAsAdmin,
+  moderationFormSchema,
+  signInFormSchema,
+} from './moderation';
+import { revalidatePostPages } from './revalidate';
+
+/** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
+const FAILED_SIGN_IN_DELAY_MS = 500;
+
+const adminPage = (locale: Locale, query = '') => `${localePath(locale, '/admin')}${query}`;
+
+export async function signIn(form: FormData): Promise<void> {
+  const parsed = signInFormSchema.safeParse(formFields(form));
+  const locale = parsed.success ? parsed.data.locale : defaultLocale;
+  if (!parsed.success || !isAdminToken(parsed.data.token, env.adminToken)) {
+    await new Promise((resolve) => setTimeout(resolve, FAILED_SIGN_IN_DELAY_MS));
+    redirect(adminPage(locale, '?error=signIn'));
+  }
+  const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
+  const { secret } = await readSession(requestHeaders, cookieStore);
+  const secure = isSecureOrigin(requestHeaders.get('origin'), env.siteUrl);
+  cookieStore.set(ADMIN_COOKIE, adminCookieValue(secret), adminCookieOptions(secure));
+  redirect(adminPage(locale));
+}
+
+export async function signOut(form: FormData): Promise<void> {
+  const parsed = signInFormSchema.pick({ locale: true }).safeParse(formFields(form));
+  const cookieStore = await cookies();
+  cookieStore.delete({ name: ADMIN_COOKIE, path: '/' });
+  redirect(adminPage(parsed.success ? parsed.data.locale : defaultLocale));
+}
+
+export async function moderate(form: FormData): Promise<void> {
+  const parsed = moderationFormSchema.safeParse(formFields(form));
+  if (!parsed.success) redirect(adminPage(defaultLocale));
+  const { locale, id, decision } = parsed.data;
+  const session = await readSession(await headers(), await cookies());
+  let slug: string;
+  try {
+    ({ slug } = await moderateAsAdmin(session, id, decision));
+  } catch (error) {
+    if (isAppError(error) && error.code === 'admin.unauthorized') redirect(adminPage(locale, '?error=expired'));
+    if (isAppError(error) && error.code === 'comment.notFound') redirect(adminPage(locale, '?error=gone'));
+    throw error;
+  }
+  revalidatePostPages(slug);
+  redirect(adminPage(locale, `?done=${decision}`));
+}

@@ -1,0 +1,25 @@
+/**
+ * A post's pages are prerendered, so what they show of its thread is as old as the last render.
+ * Whatever changes a thread (a moderator's decision, a new comment) throws away every prerendered
+ * variant of the post: the default page and each reading-mode page, in both UI languages.
+ */
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { allViewSegments } from '../gloss/reading-mode';
+import { locales } from '../i18n/config';
+
+/** Every path a post is prerendered at, e.g. `/zh/posts/x` and `/zh/posts/x/inline-pinyin`. */
+export function postPagePaths(slug: string): string[] {
+  return locales.flatMap((locale) => {
+    const page = `/${locale}/posts/${slug}`;
+    return [page, ...allViewSegments.map((view) => `${page}/${view}`)];
+  });
+}
+
+/** Call from a server action or route handler, after the change is committed. */
+export function revalidatePostPages(slug: string): void {
+  for (const path of postPagePaths(slug)) revalidatePath(path);
+  // A thread's size shows on the post lists too (the cards' comment counts).
+  for (const locale of locales) revalidatePath(`/${locale}`);
+  revalidatePath('/[locale]/tags/[tag]', 'page');
+}

@@ -1,0 +1,420 @@
+/**
+ * The comments JSON API over real HTTP, against the real production server (scripts/start.mjs →
+ * scripts/server.mjs), once on SQLite and once on PostgreSQL.
+ *
+ * The main server runs with the default limits (3 comments a minute, 30 a day per address) and
+ * trusts 127.0.0.1 as a proxy, so each request gives its own client address in X-Forwarded-For
+ * (see Reader) and only the rate-limit test pins one address. A second server without
+ * TRUSTED_PROXIES checks that X-Forwarded-For is then ignored.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
+import { freshAddress, privateFields, Reader, streamOversizedBody, type ApiResponse } from './http-client';
+import { CLOSED_POST, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+
+const pgUnavailable = await postgresUnavailableReason();
+
+const SERVER_HOOK_TIMEOUT = READY_TIMEOUT_MS + 60_000;
+const ADMIN_TOKEN = 'integration-admin-token-3f9c1a7e';
+const MAIN_ENV = { TRUSTED_PROXIES: '127.0.0.1', ADMIN_TOKEN };
+/** Sent with every comment; must never come back in any response. */
+const PRIVATE_EMAIL = 'it-private-email-7c2d@example.com';
+
+const COMMENT_KEYS = ['author', 'bodyHtml', 'createdAt', 'deleted', 'editedAt', 'id', 'lang', 'parentId', 'website'];
+const OPTIONAL_KEYS = ['pending', 'editableUntil', 'bodySource'];
+
+type PostedComment = { id: string; createdAt: string; author: string; bodyHtml: string; lang: string; [key: string]: unknown };
+
+let sequence = 0;
+/** Digits only, so that it does not sway language detection. */
+const serial = () => `${Date.now()}${(sequence += 1)}`;
+const zhBody = (text = '这是一条中文评论') => `${text}，编号 ${serial()}`;
+const enBody = (text = 'An English comment') => `${text}, number ${serial()}`;
+const threadPath = (slug = OPEN_POST) => `/api/posts/${slug}/comments`;
+const commentPath = (id: string) => `/api/comments/${id}`;
+const newComment = (overrides: Record<string, unknown> = {}) => ({ author: '读者', email: PRIVATE_EMAIL, body: zhBody(), ...overrides });
+
+function expectError(response: ApiResponse, status: number, code: string): void {
+  expect({ status: response.status, code: response.json?.error?.code }, response.text.slice(0, 500)).toEqual({ status, code });
+  expect(typeof response.json.error.message).toBe('string');
+}
+
+function expectCommentShape(comment: Record<string, unknown>): void {
+  const keys = Object.keys(comment);
+  expect(keys).toEqual(expect.arrayContaining(COMMENT_KEYS));
+  expect(keys.filter((key) => !COMMENT_KEYS.includes(key) && !OPTIONAL_KEYS.includes(key)), 'unexpected keys').toEqual([]);
+  expect(comment).toMatchObject({
+    id: expect.stringMatching(/^[\w-]{1,40}$/),
+    author: expect.any(String),
+    bodyHtml: expect.any(String),
+    lang: expect.stringMatching(/^(zh|en)$/),
+    deleted: expect.any(Boolean),
+  });
+  expect(comment.website === null || typeof comment.website === 'string').toBe(true);
+  expect(comment.parentId === null || typeof comment.parentId === 'string').toBe(true);
+  expect(comment.editedAt === null || typeof comment.editedAt === 'string').toBe(true);
+  expect(new Date(String(comment.createdAt)).toISOString()).toBe(comment.createdAt);
+}
+
+describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
+  const unavailable = provider === 'postgres' ? pgUnavailable : null;
+  if (unavailable) console.warn(`[integration] skipping the PostgreSQL API tests: ${unavailable}`);
+
+  describe.skipIf(unavailable !== null)(provider, () => {
+    let database: TempDatabase;
+    let server: RunningServer;
+    const responses: ApiResponse[] = [];
+    const reader = (address?: string) => new Reader(server.baseUrl, { log: responses, address });
+    const thread = async (as: Reader = reader(), slug = OPEN_POST) => {
+      const response = await as.get(threadPath(slug));
+      expect(response.status, response.text).toBe(200);
+      return response.json as { comments: Array<Record<string, unknown>>; count: number };
+    };
+    const post = async (as: Reader, overrides: Record<string, unknown> = {}) => {
+      const response = await as.post(threadPath(), newComment(overrides));
+      expect(response.status, response.text).toBe(201);
+      return response.json.comment as PostedComment;
+    };
+
+    beforeAll(async () => {
+      database = await createTempDatabase(provider);
+      server = await startServer({ databaseUrl: database.url, env: MAIN_ENV, label: `${provider} main` });
+    }, SERVER_HOOK_TIMEOUT);
+
+    afterAll(async () => {
+      await server?.stop();
+      await database?.drop();
+    }, 60_000);
+
+    test('POST creates a comment: 201, the comment shape, a Location and the authorship cookie', async () => {
+      const author = reader();
+      const body = zhBody('你好，**世界**');
+      const response = await author.post(threadPath(), { author: '  张三  ', email: PRIVATE_EMAIL, website: 'https://example.com/张三', body });
+      expect(response.status, response.text).toBe(201);
+      expect(Object.keys(response.json)).toEqual(['comment']);
+      const comment = response.json.comment;
+      expectCommentShape(comment);
+      expect(comment).toMatchObject({ author: '张三', website: 'https://example.com/张三', lang: 'zh', parentId: null, editedAt: null, deleted: false, bodySource: body });
+      expect(comment.bodyHtml).toContain('<strong>世界</strong>');
+      expect(comment.pending).toBeUndefined();
+      expect(Date.parse(comment.editableUntil) - Date.parse(comment.createdAt)).toBe(15 * 60 * 1000);
+      expect(Math.abs(Date.parse(comment.createdAt) - Date.now())).toBeLessThan(60_000);
+      expect(response.headers.get('location')).toBe(`/api/comments/${comment.id}`);
+      expect(author.cookies.has('duizhao_authored')).toBe(true);
+      expect(response.text).not.toContain(PRIVATE_EMAIL);
+      expect(privateFields(response.json)).toEqual([]);
+    });
+
+    test('GET returns {comments, count}; another reader sees the comment without its source or edit window', async () => {
+      const author = reader();
+      const created = await post(author);
+      const response = await reader().get(threadPath());
+      expect(response.status).toBe(200);
+      expect(Object.keys(response.json).sort()).toEqual(['comments', 'count']);
+      expect(response.headers.get('cache-control')).toContain('no-store');
+      const { comments, count } = response.json as { comments: Array<Record<string, unknown>>; count: number };
+      const seen = comments.find((comment) => comment.id === created.id);
+      expect(seen).toBeDefined();
+      for (const comment of comments) expectCommentShape(comment);
+      expect(seen).toEqual({ ...created, editableUntil: undefined, bodySource: undefined });
+      expect(seen).not.toHaveProperty('bodySource');
+      expect(seen).not.toHaveProperty('editableUntil');
+      expect(count).toBe(comments.filter((comment) => !comment.deleted && !comment.pending).length);
+      // The author sees their own source and edit window.
+      const own = (await thread(author)).comments.find((comment) => comment.id === created.id);
+      expect(own).toMatchObject({ bodySource: expect.any(String), editableUntil: expect.any(String) });
+      expect(response.text).not.toContain(PRIVATE_EMAIL);
+    });
+
+    test('a reply carries parentId; a reply to an unknown parent is 422 comment.parentNotFound', async () => {
+      const parent = await post(reader());
+      const reply = await post(reader(), { parentId: parent.id, body: zhBody('回复') });
+      expect(reply.parentId).toBe(parent.id);
+      expect((await thread()).comments.find((comment) => comment.id === reply.id)?.parentId).toBe(parent.id);
+      expectError(await reader().post(threadPath(), newComment({ parentId: 'no-such-comment' })), 422, 'comment.parentNotFound');
+      expectError(await reader().post(threadPath(), newComment({ parentId: 'not an id!' })), 422, 'comment.parentNotFound');
+    });
+
+    test.each([
+      { name: 'no author', overrides: { author: undefined }, code: 'comment.authorRequired' },
+      { name: 'a blank author', overrides: { author: '   ' }, code: 'comment.authorRequired' },
+      { name: 'an author of 51 code points', overrides: { author: '𠀀'.repeat(51) }, code: 'comment.authorTooLong' },
+      { name: 'no body', overrides: { body: undefined }, code: 'comment.bodyRequired' },
+      { name: 'a blank body', overrides: { body: ' \n\t ' }, code: 'comment.bodyRequired' },
+      { name: 'a body of 5001 Chinese characters', overrides: { body: '中'.repeat(5001) }, code: 'comment.tooLong' },
+      { name: 'a body of 5001 astral code points', overrides: { body: '𠀀'.repeat(5001) }, code: 'comment.tooLong' },
+      { name: 'a javascript: website', overrides: { website: 'javascript:alert(1)' }, code: 'comment.websiteInvalid' },
+      { name: 'an ftp: website', overrides: { website: 'ftp://example.com/file' }, code: 'comment.websiteInvalid' },
+      { name: 'an invalid email', overrides: { email: 'not-an-email' }, code: 'comment.emailInvalid' },
+    ])('validation: $name is 422 $code', async ({ overrides, code }) => {
+      const response = await reader().post(threadPath(), newComment(overrides));
+      expectError(response, 422, code);
+    });
+
+    test('lengths count code points: a 50-code-point author and a body of 5000 Chinese characters are accepted', async () => {
+      const body = `${serial()}`.padEnd(5000, '中');
+      expect(Array.from(body)).toHaveLength(5000);
+      const comment = await post(reader(), { author: '𠀀'.repeat(50), body });
+      expect(comment.author).toBe('𠀀'.repeat(50));
+      expect(comment.bodySource).toBe(body);
+      expect(comment.lang).toBe('zh');
+    });
+
+    test('malformed JSON is 400 request.invalid', async () => {
+      expectError(await reader().post(threadPath(), undefined, { body: '{"author": "a", "body": ', contentType: 'application/json' }), 400, 'request.invalid');
+    });
+
+    test('a text/plain body is 415 request.unsupportedType', async () => {
+      expectError(await reader().post(threadPath(), undefined, { body: JSON.stringify(newComment()), contentType: 'text/plain' }), 415, 'request.unsupportedType');
+    });
+
+    test('a body with a declared Content-Length over 64 KB is 413 request.tooLarge', async () => {
+      const response = await reader().post(threadPath(), newComment({ body: 'a'.repeat(70 * 1024) }));
+      expectError(response, 413, 'request.tooLarge');
+    });
+
+    test('a chunked body over 64 KB is refused 413 while it is still being sent (not read to the end)', async () => {
+      const totalBytes = 10 * 1024 * 1024;
+      const result = await streamOversizedBody(server.baseUrl, threadPath(), {
+        totalBytes,
+        chunkBytes: 16 * 1024,
+        intervalMs: 10,
+        headers: { 'x-forwarded-for': freshAddress() },
+      });
+      expect(result.status, result.body).toBe(413);
+      expect(JSON.parse(result.body).error.code).toBe('request.tooLarge');
+      expect(result.streamFinished, `answered after ${result.bytesSentBeforeResponse} bytes`).toBe(false);
+      expect(result.bytesSentBeforeResponse).toBeLessThan(1024 * 1024);
+      // The server is fine afterwards.
+      expect((await reader().get(threadPath())).status).toBe(200);
+    }, 60_000);
+
+    test('an unknown post is 404 post.notFound (GET and POST)', async () => {
+      expectError(await reader().get(threadPath('no-such-post')), 404, 'post.notFound');
+      expectError(await reader().post(threadPath('no-such-post'), newComment()), 404, 'post.notFound');
+    });
+
+    test('a post with comments: false is 404 comments.disabled (GET and POST)', async () => {
+      expectError(await reader().get(threadPath(CLOSED_POST)), 404, 'comments.disabled');
+      expectError(await reader().post(threadPath(CLOSED_POST), newComment()), 404, 'comments.disabled');
+    });
+
+    test('the same body twice on one post is 409 comment.duplicate', async () => {
+      const body = zhBody('重复的评论');
+      await post(reader(), { body });
+      expectError(await reader().post(threadPath(), newComment({ body })), 409, 'comment.duplicate');
+    });
+
+    test.each([
+      { name: 'a Chinese body', overrides: { body: zhBody('我觉得这篇文章写得很好') }, lang: 'zh' },
+      { name: 'an English body', overrides: { body: enBody('I think this article is very good') }, lang: 'en' },
+      { name: 'a Chinese body with explicit lang en', overrides: { body: zhBody('中文内容'), lang: 'en' }, lang: 'en' },
+      { name: 'an English body with explicit lang zh', overrides: { body: enBody('English words here'), lang: 'zh' }, lang: 'zh' },
+    ])('language: $name is $lang', async ({ overrides, lang }) => {
+      const comment = await post(reader(), overrides);
+      expect(comment.lang).toBe(lang);
+    });
+
+    test('the author edits within the window with the cookie from the POST: PATCH 200, editedAt set', async () => {
+      const author = reader();
+      const created = await post(author);
+      const body = enBody('Edited: now in English');
+      const response = await author.patch(commentPath(created.id), { body });
+      expect(response.status, response.text).toBe(200);
+      const edited = response.json.comment;
+      expectCommentShape(edited);
+      expect(edited).toMatchObject({ id: created.id, bodySource: body, lang: 'en', createdAt: created.createdAt });
+      expect(edited.editedAt).not.toBeNull();
+      expect(Date.parse(edited.editedAt)).toBeGreaterThanOrEqual(Date.parse(created.createdAt));
+      const seen = (await thread()).comments.find((comment) => comment.id === created.id);
+      expect(seen).toMatchObject({ editedAt: edited.editedAt, bodyHtml: edited.bodyHtml });
+      expectError(await author.patch(commentPath(created.id), { body: '   ' }), 422, 'comment.bodyRequired');
+    });
+
+    test('without the authorship cookie, PATCH and DELETE are 403 comment.forbidden', async () => {
+      const created = await post(reader());
+      expectError(await reader().patch(commentPath(created.id), { body: zhBody('别人改的') }), 403, 'comment.forbidden');
+      expectError(await reader().delete(commentPath(created.id)), 403, 'comment.forbidden');
+      expectError(await reader().patch(commentPath('no-such-comment'), { body: zhBody() }), 404, 'comment.notFound');
+    });
+
+    test('after a reply, the author can no longer edit or delete: 409 comment.hasReplies', async () => {
+      const author = reader();
+      const created = await post(author);
+      await post(reader(), { parentId: created.id, body: zhBody('一条回复') });
+      expectError(await author.patch(commentPath(created.id), { body: zhBody('改不了') }), 409, 'comment.hasReplies');
+      expectError(await author.delete(commentPath(created.id)), 409, 'comment.hasReplies');
+    });
+
+    test('the author deletes their comment without replies: it is gone from GET', async () => {
+      const author = reader();
+      const created = await post(author);
+      const response = await author.delete(commentPath(created.id));
+      expect(response.status, response.text).toBe(200);
+      expect(response.json).toEqual({ deleted: true, placeholder: false });
+      expect((await thread()).comments.some((comment) => comment.id === created.id)).toBe(false);
+      expectError(await author.delete(commentPath(created.id)), 404, 'comment.notFound');
+    });
+
+    test('the admin deletes a comment with replies: a deleted placeholder stays, the reply too', async (context) => {
+      // Signing in is a plain (no-JavaScript) form post to the moderation page, as a browser
+      // without JavaScript would send it. Never a cookie made up by the test.
+      const admin = reader();
+      const page = await admin.get('/zh/admin', { headers: { accept: 'text/html' } });
+      const form = /<form\b[^>]*>(?:(?!<\/form>)[\s\S])*name="token"(?:(?!<\/form>)[\s\S])*<\/form>/.exec(page.text)?.[0];
+      if (page.status !== 200 || !form) {
+        const reason = `no HTTP sign-in for the admin: GET /zh/admin answered ${page.status}${page.status === 200 ? ' without a token form' : ''}`;
+        console.warn(`[integration] skipping the admin delete test on ${provider}: ${reason}`);
+        context.skip(reason);
+        return;
+      }
+      const fields = new FormData();
+      for (const input of form.matchAll(/<input\b[^>]*>/g)) {
+        const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
+        const value = /\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? '';
+        if (name && /type="hidden"/.test(input[0])) fields.append(name.replace(/&amp;/g, '&'), value.replace(/&amp;/g, '&'));
+      }
+      fields.set('token', ADMIN_TOKEN);
+      const action = /<form\b[^>]*\baction="([^"]*)"/.exec(form)?.[1];
+      const target = action && action.startsWith('/') ? action.replace(/&amp;/g, '&') : '/zh/admin';
+      const signIn = await fetch(`${server.baseUrl}${target}`, {
+        method: 'POST',
+        body: fields,
+        redirect: 'manual',
+        headers: { 'x-forwarded-for': freshAddress(), origin: server.baseUrl, cookie: [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      });
+      await signIn.arrayBuffer();
+      const adminCookie = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith('duizhao_admin='));
+      expect(adminCookie, `sign-in answered ${signIn.status} without an admin cookie`).toBeDefined();
+      const [pair = ''] = (adminCookie ?? '').split(';');
+      admin.cookies.set('duizhao_admin', pair.slice('duizhao_admin='.length));
+
+      const parent = await post(reader(), { website: 'https://example.com/parent' });
+      const reply = await post(reader(), { parentId: parent.id, body: zhBody('回复会留下') });
+      const before = await thread();
+      const response = await admin.delete(commentPath(parent.id));
+      expect(response.status, response.text).toBe(200);
+      expect(response.json).toEqual({ deleted: true, placeholder: true });
+      const after = await thread();
+      expect(after.comments.find((comment) => comment.id === parent.id)).toEqual({
+        id: parent.id,
+        parentId: null,
+        createdAt: parent.createdAt,
+        editedAt: null,
+        lang: parent.lang,
+        author: '',
+        website: null,
+        bodyHtml: '',
+        deleted: true,
+      });
+      expect(after.comments.find((comment) => comment.id === reply.id)).toMatchObject({ parentId: parent.id, deleted: false });
+      expect(after.count).toBe(before.count - 1);
+    });
+
+    test('a reader flags a comment once: 201, then 409 comment.alreadyFlagged with the reader cookie', async () => {
+      const created = await post(reader());
+      const flagger = reader();
+      const first = await flagger.post(`${commentPath(created.id)}/flag`);
+      expect(first.status, first.text).toBe(201);
+      expect(first.json).toEqual({ flagged: true });
+      expect(flagger.cookies.has('duizhao_reader')).toBe(true);
+      expectError(await flagger.post(`${commentPath(created.id)}/flag`), 409, 'comment.alreadyFlagged');
+      expect((await reader().post(`${commentPath(created.id)}/flag`)).status).toBe(201);
+      expectError(await reader().post(`${commentPath('no-such-comment')}/flag`), 404, 'comment.notFound');
+    });
+
+    test('more than 3 links: pending, hidden from other readers and the count, shown to its author with pending: true', async () => {
+      const three = await post(reader(), { body: enBody('Links https://a.example/1 https://b.example/2 https://c.example/3') });
+      expect(three.pending).toBeUndefined();
+      const author = reader();
+      const before = await thread();
+      const response = await author.post(threadPath(), newComment({ body: enBody('Links https://a.example/1 https://b.example/2 https://c.example/3 www.d.example/4') }));
+      expect(response.status, response.text).toBe(201);
+      const pending = response.json.comment;
+      expect(pending.pending).toBe(true);
+      const other = await thread();
+      expect(other.comments.some((comment) => comment.id === pending.id)).toBe(false);
+      expect(other.count).toBe(before.count);
+      const own = await thread(author);
+      expect(own.comments.find((comment) => comment.id === pending.id)).toMatchObject({ pending: true });
+      expect(own.count).toBe(before.count);
+      const counts = await reader().get(`/api/comments/count?slugs=${OPEN_POST}`);
+      expect(counts.json.counts[OPEN_POST]).toBe(before.count);
+    });
+
+    test('counts: published comments per post, 0 for closed and unknown posts; no slugs is 400', async () => {
+      const { count } = await thread();
+      const response = await reader().get(`/api/comments/count?slugs=${OPEN_POST},${CLOSED_POST},no-such-post,${OPEN_POST}`);
+      expect(response.status, response.text).toBe(200);
+      expect(response.json).toEqual({ counts: { [OPEN_POST]: count, [CLOSED_POST]: 0, 'no-such-post': 0 } });
+      await post(reader());
+      expect((await reader().get(`/api/comments/count?slugs=${OPEN_POST}`)).json.counts[OPEN_POST]).toBe(count + 1);
+      expectError(await reader().get('/api/comments/count'), 400, 'request.invalid');
+      expectError(await reader().get(`/api/comments/count?slugs=${Array.from({ length: 101 }, (_, index) => `p${index}`).join(',')}`), 400, 'request.invalid');
+    });
+
+    test('rate limit: the 4th POST within a minute from one address is 429 comment.rateLimited with Retry-After', async () => {
+      const address = freshAddress();
+      const same = reader(address);
+      for (let index = 0; index < 3; index += 1) await post(same);
+      const limited = await same.post(threadPath(), newComment());
+      expectError(limited, 429, 'comment.rateLimited');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Another reader at the same address shares the limit; another address does not.
+      expectError(await reader(address).post(threadPath(), newComment()), 429, 'comment.rateLimited');
+      await post(reader());
+    });
+
+    describe('a server without TRUSTED_PROXIES (same database)', () => {
+      let plain: RunningServer;
+
+      beforeAll(async () => {
+        plain = await startServer({ databaseUrl: database.url, label: `${provider} without TRUSTED_PROXIES` });
+      }, SERVER_HOOK_TIMEOUT);
+
+      afterAll(async () => {
+        await plain?.stop();
+      }, 60_000);
+
+      test('ignores X-Forwarded-For: a new claimed address per request still hits the limit on the 4th POST', async () => {
+        const statuses: number[] = [];
+        let last: ApiResponse | undefined;
+        for (let index = 0; index < 4; index += 1) {
+          // A fresh X-Forwarded-For on every request.
+          last = await new Reader(plain.baseUrl, { log: responses }).post(threadPath(), newComment());
+          statuses.push(last.status);
+        }
+        expect(statuses).toEqual([201, 201, 201, 429]);
+        if (last) expectError(last, 429, 'comment.rateLimited');
+      });
+    });
+
+    describe('durability', () => {
+      test('a comment answered 201 survives kill -9 of the server; the authorship cookie still works after the restart', async () => {
+        const author = reader();
+        const created = await post(author, { body: zhBody('断电前的评论') });
+        await server.kill9();
+        server = await startServer({ databaseUrl: database.url, env: MAIN_ENV, label: `${provider} main (restarted)` });
+        const seen = (await thread()).comments.find((comment) => comment.id === created.id);
+        expect(seen).toMatchObject({ id: created.id, bodyHtml: created.bodyHtml, author: created.author, createdAt: created.createdAt });
+        // The same browser at the restarted server (a new port): it keeps its cookies.
+        const sameBrowser = reader();
+        for (const [name, value] of author.cookies) sameBrowser.cookies.set(name, value);
+        const edited = await sameBrowser.patch(commentPath(created.id), { body: zhBody('重启后改的') });
+        expect(edited.status, edited.text).toBe(200);
+      }, SERVER_HOOK_TIMEOUT);
+    });
+
+    test('no response carried an email or an address hash', () => {
+      expect(responses.length).toBeGreaterThan(30);
+      for (const response of responses) {
+        expect(privateFields(response.json), `${response.method} ${response.url}`).toEqual([]);
+        expect(response.text, `${response.method} ${response.url}`).not.toContain(PRIVATE_EMAIL);
+        expect(response.text, `${response.method} ${response.url}`).not.toMatch(/ipHash|addressHash|reporterHash/);
+      }
+    });
+  });
+});

@@ -3,6 +3,7 @@
  * Debian's Chromium where it is installed and Playwright's own browser elsewhere.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -36,7 +37,16 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/start.mjs',
     url: `${baseURL}/zh`,
-    env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: 'https://duizhao.example', NEXT_DIST_DIR: '.next-e2e' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SITE_URL: 'https://duizhao.example',
+      NEXT_DIST_DIR: '.next-e2e',
+      // Its own database, so browser tests never write into the reader's data/.
+      DATABASE_URL: path.join('data', 'e2e', 'duizhao.db'),
+      COMMENTS_RATE_PER_MINUTE: '1000',
+      COMMENTS_RATE_PER_DAY: '100000',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: 'ignore',

@@ -32,6 +32,12 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
   const canReply = !comment.pending;
   const canFlag = hydrated && !own && !comment.pending;
 
+  /** Back to the comment once the edit form is gone, so keyboard users keep their place. */
+  const leaveEdit = () => {
+    setMode('view');
+    requestAnimationFrame(() => document.getElementById(`comment-${comment.id}`)?.querySelector<HTMLElement>('.comment-card')?.focus());
+  };
+
   const run = async (action: () => Promise<ApiFailure | null>) => {
     setBusy(true);
     setFailure(null);
@@ -44,7 +50,7 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
     run(async () => {
       const result = await callApi(`/api/comments/${comment.id}`, commentResponseSchema, { method: 'PATCH', json: draft });
       if (!result.ok) return result.error;
-      setMode('view');
+      leaveEdit();
       handlers.onChanged(result.data.comment);
       handlers.onNotice(labels.form.saved);
       return null;
@@ -77,7 +83,7 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
         busy={busy}
         failure={failure}
         onSave={() => void save()}
-        onCancel={() => setMode('view')}
+        onCancel={leaveEdit}
       />
     );
   }

@@ -188,7 +188,7 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
       </div>
       <div className="comment-field">
         <label htmlFor={ids.body}>{labels.form.body}</label>
-        <textarea rows={parent ? 4 : 6} required {...fieldProps('body', hydrated ? [ids.bodyHint, ids.counter] : [ids.bodyHint])} />
+        <textarea rows={parent ? 4 : 6} required autoFocus={Boolean(parent)} {...fieldProps('body', hydrated ? [ids.bodyHint, ids.counter] : [ids.bodyHint])} />
         <span className="comment-field-foot">
           <span className="comment-hint" id={ids.bodyHint}>
             {labels.form.bodyHint}

@@ -48,6 +48,7 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [notice, setNotice] = useState(arrivalNotice ?? '');
   const rootRef = useRef<HTMLDivElement>(null);
+  /** What to move focus to once the list has changed: a new comment, or the heading after a removal. */
   const focusNext = useRef<string | null>(null);
 
   useEffect(() => {
@@ -97,15 +98,15 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
   }, [comments, hydrated, now]);
 
   useEffect(() => {
-    const id = focusNext.current;
-    if (!id) return;
+    const selector = focusNext.current;
+    if (!selector) return;
     focusNext.current = null;
-    document.getElementById(`comment-${id}`)?.querySelector<HTMLElement>('.comment-card')?.focus();
+    rootRef.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [comments]);
 
   const onPosted = useCallback(
     (comment: CommentDto) => {
-      focusNext.current = comment.id;
+      focusNext.current = `#comment-${CSS.escape(comment.id)} > .comment-card`;
       setComments((current) => [...current, comment]);
       setReplyingTo(null);
       setFilter((current) => (current === 'all' || current === comment.lang ? current : 'all'));
@@ -138,18 +139,22 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
       />
     ),
     onChanged: (changed) => setComments((current) => current.map((comment) => (comment.id === changed.id ? changed : comment))),
-    onRemoved: (id, placeholder) =>
+    onRemoved: (id, placeholder) => {
+      focusNext.current = '#comments-title';
       setComments((current) =>
         placeholder
           ? current.map((comment) => (comment.id === id ? { ...comment, deleted: true, author: '', website: null, bodyHtml: '', editableUntil: undefined, bodySource: undefined } : comment))
           : current.filter((comment) => comment.id !== id),
-      ),
+      );
+    },
     onNotice: setNotice,
   };
 
   return (
     <div ref={rootRef} className="comment-thread" data-live={hydrated ? '' : undefined} data-filter={hydrated ? filter : undefined}>
-      <h2 id="comments-title">{fill(labels.heading, { count: countShown(comments) })}</h2>
+      <h2 id="comments-title" tabIndex={-1}>
+        {fill(labels.heading, { count: countShown(comments) })}
+      </h2>
       {comments.length > 0 ? (
         <div className="comment-filter" role="group" aria-label={labels.filter.label}>
           {FILTERS.map((option) =>

@@ -62,7 +62,7 @@ const spamGuardSchema = z.object({
 });
 
 /** The form's honeypot and minimum-time token, when the client sent them. */
-export function assertNotBot(guard: z.output<typeof spamGuardSchema>, secret: string): void {
+function assertNotBot(guard: z.output<typeof spamGuardSchema>, secret: string): void {
   if (guard.honeypot) throw new AppError('comment.spam', 422, 'the honeypot field must stay empty');
   if (!guard.formToken) return;
   const check = checkFormToken(guard.formToken, secret);

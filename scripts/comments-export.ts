@@ -16,7 +16,7 @@ import { env } from '../lib/env';
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
 const target = databaseTarget(env.databaseUrl);
 await migrateDatabase(target);
-const db = createDb(target);
+const db = await createDb(target);
 try {
   const data = await exportComments(db);
   const json = serializeCommentExport(data);

@@ -30,7 +30,7 @@ try {
   const data = parseCommentExport(text);
   const target = databaseTarget(env.databaseUrl);
   await migrateDatabase(target);
-  const db = createDb(target);
+  const db = await createDb(target);
   try {
     const { comments, flags } = await importComments(db, data);
     const where = target.provider === 'sqlite' ? target.file : 'PostgreSQL';

@@ -18,12 +18,17 @@ import { databaseTarget, type DatabaseTarget } from './target';
  */
 export type Db = SqliteClient;
 
-export function createDb(target: DatabaseTarget): Db {
+/** A client for a migrated database; on SQLite its connection syncs every commit to disk. */
+export async function createDb(target: DatabaseTarget): Promise<Db> {
   if (target.provider === 'postgres') {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
     return client as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }) });
+  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }) });
+  // `synchronous` is per connection, and better-sqlite3 defaults to NORMAL in WAL mode: FULL
+  // makes a comment answered 201 survive power loss, not only a crash of the server.
+  await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
+  return db;
 }
 
 let ready: Promise<Db> | null = null;
@@ -33,11 +38,7 @@ export function getDb(): Promise<Db> {
   ready ??= (async () => {
     const target = databaseTarget(env.databaseUrl);
     await migrateDatabase(target);
-    const db = createDb(target);
-    // `synchronous` is per connection, and better-sqlite3 defaults to NORMAL in WAL mode: FULL
-    // makes a comment answered 201 survive power loss, not only a crash of the server.
-    if (target.provider === 'sqlite') await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
-    return db;
+    return createDb(target);
   })();
   ready.catch(() => {
     ready = null;

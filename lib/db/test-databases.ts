@@ -20,7 +20,7 @@ export async function createTestSqlite(): Promise<TestDatabase> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-test-'));
   const target = databaseTarget(path.join(folder, 'test.db'));
   await migrateDatabase(target);
-  const db = createDb(target);
+  const db = await createDb(target);
   return {
     db,
     drop: async () => {
@@ -62,7 +62,7 @@ export async function createTestPostgres(): Promise<TestDatabase> {
     await dropDatabase();
     throw error;
   }
-  const db = createDb(target);
+  const db = await createDb(target);
   return {
     db,
     drop: async () => {

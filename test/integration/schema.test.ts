@@ -337,7 +337,7 @@ describe.each(PROVIDERS)('migrations and schema on %s', (provider) => {
 
       test('connect to a migrated database', async () => {
         database = await migrated();
-        db = createDb(database.target);
+        db = await createDb(database.target);
         expect(await db.comment.count()).toBe(0);
       });
 

@@ -5,7 +5,7 @@ import { hasHorizontalOverflow, postPath, seed } from './fixtures';
 for (const locale of ['zh', 'en'] as const) {
   test(`the post reads in full under /${locale}`, async ({ page }) => {
     await page.goto(postPath(locale));
-    const article = page.locator('main article');
+    const article = page.locator('main article.post');
     await expect(article.getByRole('heading', { level: 1 })).toHaveText(seed.title);
     const body = article.locator('.post-body');
     await expect(body).toHaveAttribute('lang', 'zh-Hans');
@@ -14,7 +14,7 @@ for (const locale of ['zh', 'en'] as const) {
     await expect(body.locator('[data-block]')).toHaveCount(seed.blockIds.length);
     expect(await body.locator('[data-block]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-block')))).toEqual(seed.blockIds);
     for (const id of seed.headingIds) await expect(body.locator(`h2[id="${id}"]`)).toBeVisible();
-    await expect(body.locator('code')).toHaveText(/HyperContainer = Hypervisor \+ Kernel \+ Docker Image/);
+    await expect(body.locator('[data-block] code')).toHaveText(/HyperContainer = Hypervisor \+ Kernel \+ Docker Image/);
     await expect(body.getByRole('link', { name: '回答' })).toHaveAttribute('href', 'https://www.zhihu.com/question/35412725/answer/101715150');
   });
 }
@@ -39,7 +39,7 @@ test('the post header shows the date, in the UI language, and the tags', async (
   await expect(page.locator('.post-meta time')).toHaveAttribute('datetime', '2016-05-20');
   await page.goto(postPath('en'));
   await expect(page.locator('.post-meta time')).toHaveText('May 20, 2016');
-  await expect(page.locator('main article').getByRole('link', { name: '#docker' })).toHaveAttribute('href', '/en/tags/docker');
+  await expect(page.locator('main article.post').getByRole('link', { name: '#docker' })).toHaveAttribute('href', '/en/tags/docker');
 });
 
 test('the post list shows the post with its date, tags and opening', async ({ page }) => {

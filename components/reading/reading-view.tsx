@@ -54,9 +54,18 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, children }
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
 
-  // Back from a pinyin switch: put the block the reader was on where it was.
+  // Back from a pinyin switch: put the block the reader was on where it was, before the first
+  // paint and again once the navigation has settled (the router may still adjust the scroll).
   useLayoutEffect(() => {
-    if (rootRef.current) restoreAnchor(rootRef.current, takeCarriedAnchor());
+    const root = rootRef.current;
+    const anchor = takeCarriedAnchor();
+    if (root && anchor) {
+      restoreAnchor(root, anchor);
+      requestAnimationFrame(() => {
+        restoreAnchor(root, anchor);
+        setTimeout(() => restoreAnchor(root, anchor), 150);
+      });
+    }
     setHydrated(true);
   }, []);
 

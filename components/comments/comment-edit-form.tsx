@@ -3,6 +3,7 @@
 import type { CommentLang } from '@/lib/comments/schema';
 import { errorMessage, type ApiFailure } from './api-client';
 import type { CommentLabels } from './labels';
+import { CommentLangOptions } from './lang-options';
 
 export type CommentDraft = { body: string; lang: CommentLang };
 
@@ -42,12 +43,7 @@ export function CommentEditForm({ id, labels, draft, onDraft, busy, failure, onS
         {labels.form.lang}
       </label>
       <select id={`${id}-lang`} value={draft.lang} onChange={(event) => onDraft({ ...draft, lang: event.target.value === 'en' ? 'en' : 'zh' })}>
-        <option value="zh" lang="zh-Hans">
-          {labels.langName.zh}
-        </option>
-        <option value="en" lang="en">
-          {labels.langName.en}
-        </option>
+        <CommentLangOptions names={labels.langName} />
       </select>
       {failure ? (
         <p className="comment-error" role="alert" id={errorId}>

@@ -16,6 +16,7 @@ import { fill } from '@/lib/i18n/fill';
 import { callApi, errorMessage, type ApiFailure } from './api-client';
 import { readCommenter, rememberCommenter, useFormClock, usePreview } from './form-hooks';
 import type { CommentLabels } from './labels';
+import { CommentLangOptions } from './lang-options';
 
 type Props = {
   slug: string;
@@ -205,12 +206,7 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
         <label htmlFor={ids.lang}>{labels.form.lang}</label>
         <select id={ids.lang} name={FIELD.lang} value={values.lang} onChange={(event) => setValues((current) => ({ ...current, lang: formLang(event.target.value) }))}>
           <option value="auto">{labels.form.langAuto}</option>
-          <option value="zh" lang="zh-Hans">
-            {labels.langName.zh}
-          </option>
-          <option value="en" lang="en">
-            {labels.langName.en}
-          </option>
+          <CommentLangOptions names={labels.langName} />
         </select>
       </div>
       <div className="comment-hp" aria-hidden="true">

@@ -8,6 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second run beside the first (another port) gets its own build folder and database too. */
+const distDir = process.env.E2E_DIST_DIR ?? (port === 3210 ? '.next-e2e' : `.next-e2e-${port}`);
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -41,9 +43,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       SITE_URL: 'https://duizhao.example',
-      NEXT_DIST_DIR: '.next-e2e',
+      NEXT_DIST_DIR: distDir,
       // Its own database, so browser tests never write into the reader's data/.
-      DATABASE_URL: path.join('data', 'e2e', 'duizhao.db'),
+      DATABASE_URL: path.join('data', 'e2e', String(port), 'duizhao.db'),
       COMMENTS_RATE_PER_MINUTE: '1000',
       COMMENTS_RATE_PER_DAY: '100000',
     },

@@ -39,6 +39,8 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   const popoverRef = useRef<HTMLDivElement>(null);
   /** Set while focus goes back to a word after closing its card, so that focus does not reopen it. */
   const returningFocus = useRef(false);
+  /** Set when Enter opens a card: focus moves into it once its lookup has settled, so it lands on the first action. */
+  const focusCardWhenReady = useRef(false);
   const listRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => setSaved(parseSavedWords(localStorage.getItem(savedWordsKey))), []);
@@ -82,6 +84,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   const close = useCallback((returnFocus: boolean) => {
     const previous = activeRef.current;
     activeRef.current = null;
+    focusCardWhenReady.current = false;
     setActive(null);
     release(previous);
     if (returnFocus && previous) {
@@ -124,8 +127,8 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
         focusWord(words[Math.max(0, Math.min(words.length - 1, moves[event.key] ?? index))]);
       } else if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
+        focusCardWhenReady.current = true;
         show(word);
-        requestAnimationFrame(() => popoverRef.current?.querySelector<HTMLElement>('button')?.focus());
       }
     };
     root.addEventListener('click', onClick);
@@ -137,6 +140,12 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       root.removeEventListener('keydown', onKey);
     };
   }, [rootRef, show]);
+
+  useEffect(() => {
+    if (!focusCardWhenReady.current || !active || lookup === 'loading') return;
+    focusCardWhenReady.current = false;
+    popoverRef.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [active, lookup]);
 
   // Escape closes; a press outside the card and the words closes; `w` jumps into the text.
   useEffect(() => {

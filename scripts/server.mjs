@@ -2,7 +2,12 @@
  * The production HTTP server: Next's request handler behind Node's http server, so that the
  * client's address (the socket's peer) reaches the app in a header no client can set: any
  * incoming x-duizhao-peer is overwritten. Started by scripts/start.mjs.
+ *
+ * A path whose percent-encoding cannot be decoded (`/posts/%E0%A4%A`) would make Next fail with a
+ * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
+ * /api/ and as a short page in both languages elsewhere.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import next from 'next';
 
@@ -12,7 +17,46 @@ const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const badAddress = Object.fromEntries(
+  ['zh', 'en'].map((locale) => [locale, JSON.parse(readFileSync(new URL(`../lib/i18n/locales/${locale}.json`, import.meta.url), 'utf8')).badAddress]),
+);
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+const badAddressPage = `<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>${escapeHtml(badAddress.zh.title)} · ${escapeHtml(badAddress.en.title)}</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>${escapeHtml(badAddress.zh.title)}</h1><p>${escapeHtml(badAddress.zh.body)}</p><p><a href="/zh">${escapeHtml(badAddress.zh.home)}</a></p>
+<div lang="en"><h2>${escapeHtml(badAddress.en.title)}</h2><p>${escapeHtml(badAddress.en.body)}</p><p><a href="/en">${escapeHtml(badAddress.en.home)}</a></p></div>
+</body></html>
+`;
+
+/** Whether the path (not the query, which is decoded leniently) has a percent-escape that does not decode. */
+function hasMalformedPath(url = '/') {
+  const end = url.search(/[?#]/);
+  try {
+    decodeURIComponent(end === -1 ? url : url.slice(0, end));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function answerBadAddress(request, response) {
+  const api = request.url.startsWith('/api/');
+  const body = api ? JSON.stringify({ error: { code: 'request.invalid', message: 'the path has a malformed percent-encoding' } }) : badAddressPage;
+  response.writeHead(400, {
+    'Content-Type': api ? 'application/json' : 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
 const server = createServer((request, response) => {
+  if (hasMalformedPath(request.url)) {
+    answerBadAddress(request, response);
+    return;
+  }
   request.headers['x-duizhao-peer'] = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
   handle(request, response).catch((error) => {
     console.error(error);

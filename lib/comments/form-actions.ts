@@ -30,7 +30,7 @@ import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './a
 import { checkFormToken, issueFormToken } from './form-token';
 import { FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
 import { renderCommentMarkdown } from './render-markdown';
-import { revalidatePostPages } from './revalidate';
+import { threadChanged } from './revalidate';
 import { newCommentSchema } from './schema';
 
 const targetSchema = z.object({ slug: z.string().max(400), locale: z.enum(locales) });
@@ -79,7 +79,7 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
     const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer });
     const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
     (await cookies()).set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions);
-    revalidatePostPages(slug);
+    threadChanged(session.db, slug);
     created = { id: comment.id, pending: comment.pending === true, slug };
   } catch (error) {
     return failure(values, nextToken, error);

@@ -21,7 +21,7 @@ import {
   moderationFormSchema,
   signInFormSchema,
 } from './moderation';
-import { revalidatePostPages } from './revalidate';
+import { threadChanged } from './revalidate';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
 const FAILED_SIGN_IN_DELAY_MS = 500;
@@ -62,6 +62,6 @@ export async function moderate(form: FormData): Promise<void> {
     if (isAppError(error) && error.code === 'comment.notFound') redirect(adminPage(locale, '?error=gone'));
     throw error;
   }
-  revalidatePostPages(slug);
+  threadChanged(session.db, slug);
   redirect(adminPage(locale, `?done=${decision}`));
 }

@@ -5,8 +5,10 @@
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import type { Db } from '../db/client';
 import { allViewSegments } from '../gloss/reading-mode';
 import { locales } from '../i18n/config';
+import { forgetThread } from './thread-cache';
 
 /** Every path a post is prerendered at, e.g. `/zh/posts/x` and `/zh/posts/x/inline-pinyin`. */
 export function postPagePaths(slug: string): string[] {
@@ -22,4 +24,10 @@ export function revalidatePostPages(slug: string): void {
   // A thread's size shows on the post lists too (the cards' comment counts).
   for (const locale of locales) revalidatePath(`/${locale}`);
   revalidatePath('/[locale]/tags/[tag]', 'page');
+}
+
+/** Call once any change to a post's thread is committed: the cached thread and the pages go. */
+export function threadChanged(db: Db, slug: string): void {
+  forgetThread(db, slug);
+  revalidatePostPages(slug);
 }

@@ -1,0 +1,52 @@
+/**
+ * The public view of each post's thread (what a reader who wrote none of it sees), kept in
+ * memory as the JSON the API answers, so reading a thread costs no query and no serialisation
+ * between writes.
+ *
+ * Every write through this instance drops the post's entry at once (`forgetThread`, called by
+ * `threadChanged`); an entry also expires after `THREAD_CACHE_MS`, which bounds how long a change
+ * made elsewhere (another instance on the same PostgreSQL, `npm run comments:import`) takes to
+ * show. Concurrent misses share one query; a query still running when a write lands is dropped
+ * with the entry, so its answer goes only to the readers who asked before the write.
+ */
+import 'server-only';
+import type { Db } from '../db/client';
+import { listComments } from './queries';
+import { anonymousViewer } from './types';
+
+export const THREAD_CACHE_MS = 2000;
+
+type Entry = { json: Promise<string>; expires: number };
+const caches = new WeakMap<Db, Map<string, Entry>>();
+
+function cacheOf(db: Db): Map<string, Entry> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** `{"comments": [...], "count": n}` as an anonymous reader sees the thread. */
+export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promise<string> {
+  const cache = cacheOf(db);
+  const cached = cache.get(slug);
+  if (cached && cached.expires > now) return cached.json;
+  const json = listComments(db, slug, anonymousViewer).then((comments) => {
+    const count = comments.filter((comment) => !comment.deleted && !comment.pending).length;
+    return JSON.stringify({ comments, count });
+  });
+  const entry: Entry = { json, expires: now + THREAD_CACHE_MS };
+  cache.set(slug, entry);
+  // A failed read is not kept: the next reader tries again.
+  json.catch(() => {
+    if (cache.get(slug) === entry) cache.delete(slug);
+  });
+  return json;
+}
+
+/** Drops a post's cached thread; call once a change to it is committed. */
+export function forgetThread(db: Db, slug: string): void {
+  cacheOf(db).delete(slug);
+}

@@ -18,6 +18,9 @@ const envSchema = z.object({
   COMMENTS_PREMODERATE: z.enum(['0', '1', 'true', 'false']).optional(),
   COMMENTS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(3),
   COMMENTS_RATE_PER_DAY: z.coerce.number().int().min(1).default(30),
+  /** Reading notes come in bursts while a reader works through a post: a looser allowance of their own. */
+  NOTES_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  NOTES_RATE_PER_DAY: z.coerce.number().int().min(1).default(500),
   /** Keep rate limits in Redis instead of the database. */
   REDIS_URL: z.string().min(1).optional(),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For is trusted. */
@@ -34,6 +37,8 @@ export type Env = {
   premoderate: boolean;
   ratePerMinute: number;
   ratePerDay: number;
+  notesPerMinute: number;
+  notesPerDay: number;
   redisUrl: string | null;
   trustedProxies: string[];
 };
@@ -56,6 +61,8 @@ function readEnv(): Env {
     premoderate: parsed.data.COMMENTS_PREMODERATE === '1' || parsed.data.COMMENTS_PREMODERATE === 'true',
     ratePerMinute: parsed.data.COMMENTS_RATE_PER_MINUTE,
     ratePerDay: parsed.data.COMMENTS_RATE_PER_DAY,
+    notesPerMinute: parsed.data.NOTES_RATE_PER_MINUTE,
+    notesPerDay: parsed.data.NOTES_RATE_PER_DAY,
     redisUrl: parsed.data.REDIS_URL ?? null,
     trustedProxies: (parsed.data.TRUSTED_PROXIES ?? '').split(',').map((each) => each.trim()).filter(Boolean),
   };

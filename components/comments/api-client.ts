@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { isErrorCode } from '@/lib/http/errors';
 import { fill } from '@/lib/i18n/fill';
 import type { CommentErrorCode } from '@/lib/comments/form-state';
-import type { CommentLabels } from './labels';
+import type { ErrorLabels } from '@/lib/i18n/error-labels';
 
 export type ApiFailure = { code: CommentErrorCode; retryAfter: number | null };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
@@ -49,7 +49,7 @@ export async function callApi<T>(url: string, schema: z.ZodType<T>, init: Reques
 }
 
 /** The translated message for a failure; a rate limit says how many minutes to wait. */
-export function errorMessage(errors: CommentLabels['errors'], failure: ApiFailure): string {
+export function errorMessage(errors: ErrorLabels, failure: ApiFailure): string {
   const minutes = Math.max(1, Math.ceil((failure.retryAfter ?? 60) / 60));
   return fill(errors[failure.code], { minutes });
 }

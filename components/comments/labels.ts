@@ -3,10 +3,9 @@
  * to the client components as plain props, so no translation library ships to the browser.
  * Strings with `{{name}}` placeholders are filled in on the client with `fill` (lib/i18n/fill.ts).
  */
-import { errorCodes } from '@/lib/http/errors';
+import { errorLabels } from '@/lib/i18n/error-labels';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
-import type { CommentErrorCode } from '@/lib/comments/form-state';
 import { BODY_MAX } from '@/lib/comments/schema';
 
 export type CommentLabels = ReturnType<typeof commentLabels>;
@@ -16,9 +15,7 @@ const keep = (name: string) => `{{${name}}}`;
 
 export function commentLabels(locale: Locale) {
   const t = getTranslator(locale);
-  const errors = Object.fromEntries(
-    [...errorCodes, 'internal', 'network'].map((code) => [code, t(`errors.${code}`, { minutes: keep('minutes') })]),
-  ) as Record<CommentErrorCode, string>;
+  const errors = errorLabels(locale);
   return {
     locale,
     heading: t('comments.heading', { count: keep('count') }),

@@ -31,6 +31,7 @@ export function readingLabels(locale: Locale) {
       gloss: t('shortcuts.gloss'),
       pinyin: t('shortcuts.pinyin'),
       words: t('shortcuts.words'),
+      annotate: t('shortcuts.annotate'),
       help: t('shortcuts.help'),
       close: t('shortcuts.close'),
     },

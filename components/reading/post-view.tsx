@@ -5,10 +5,12 @@
  * reading state; the browser only switches between them. The thread is read at render time, so
  * the pages are revalidated when it changes (lib/comments/revalidate.ts).
  */
+import { noteLabels } from '@/components/annotations/labels';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { PostHeader } from '@/components/post-header';
 import { postBodyComponents } from '@/components/post-body-components';
 import { SiteHeader } from '@/components/site-header';
+import { postIri } from '@/lib/annotations/iri';
 import { editingState } from '@/lib/comments/form-state';
 import { readPublishedThread } from '@/lib/comments/published';
 import { countShown } from '@/lib/comments/thread';
@@ -44,7 +46,13 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
     <>
       <SiteHeader locale={locale} path={`/posts/${post.slug}`} />
       <main id="main" className="page">
-        <ReadingView initialMode={mode} labels={readingLabels(locale)} path={path} glossaryUrl={`/glossary/${post.slug}.json`}>
+        <ReadingView
+          initialMode={mode}
+          labels={readingLabels(locale)}
+          path={path}
+          glossaryUrl={`/glossary/${post.slug}.json`}
+          notes={{ slug: post.slug, postIri: postIri(env.siteUrl, post.slug), labels: noteLabels(locale) }}
+        >
           <article className="post" aria-labelledby="post-title">
             <PostHeader post={post} locale={locale} commentCount={comments ? countShown(comments) : null} />
             <div className="post-body" lang="zh-Hans">

@@ -8,7 +8,10 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
+import type { NoteLabels } from '@/components/annotations/labels';
+import { NOTES_PANEL_ID } from '@/components/annotations/panel-id';
 import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { cleanCopy } from './clean-copy';
 import { isShortcutKey } from './keyboard';
@@ -17,12 +20,17 @@ import { captureAnchor, carryAnchor, restoreAnchor, takeCarriedAnchor } from './
 import { ShortcutHelp } from './shortcut-help';
 import { WordHelp } from './word-help';
 
+// Notes load after the page is interactive, in a chunk of their own: reading needs none of it.
+const AnnotationLayer = dynamic(() => import('@/components/annotations/annotation-layer').then((module) => module.AnnotationLayer), { ssr: false });
+
 type Props = {
   initialMode: ReadingMode;
   labels: ReadingLabels;
   /** The post's path without query. */
   path: string;
   glossaryUrl: string;
+  /** The notes layer's settings: the post's slug and IRI, and its strings. */
+  notes: { slug: string; postIri: string; labels: NoteLabels };
   children: ReactNode;
 };
 
@@ -47,9 +55,11 @@ function syncBlockToggles(root: HTMLElement, mode: GlossMode): void {
   }
 }
 
-export function ReadingView({ initialMode, labels, path, glossaryUrl, children }: Props) {
+export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, children }: Props) {
   const [mode, setMode] = useState(initialMode);
   const [hydrated, setHydrated] = useState(false);
+  const [notesOpen, setNotesOpen] = useState(false);
+  const [noteCount, setNoteCount] = useState<number | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
@@ -160,6 +170,13 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, children }
         </a>
         {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
         {hydrated ? <WordHelp rootRef={rootRef} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
+        {/* Rendered before the notes load too, so the toolbar never changes size under the reader. */}
+        <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => setNotesOpen((open) => !open)}>
+          {notes.labels.open} <span className="count">{noteCount ?? '–'}</span>
+        </button>
+        {hydrated ? (
+          <AnnotationLayer rootRef={rootRef} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen} onOpenChange={setNotesOpen} onCount={setNoteCount} />
+        ) : null}
       </nav>
       {children}
     </div>

@@ -11,6 +11,7 @@ const SHORTCUTS = [
   { keys: ['g'], label: 'gloss' },
   { keys: ['p'], label: 'pinyin' },
   { keys: ['w'], label: 'words' },
+  { keys: ['a'], label: 'annotate' },
   { keys: ['?'], label: 'help' },
 ] as const;
 
@@ -29,8 +30,8 @@ export function ShortcutHelp({ labels }: { labels: ReadingLabels['shortcuts'] })
 
   return (
     <>
-      <button type="button" className="toolbar-button" aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => dialogRef.current?.showModal()}>
-        {labels.open} <kbd aria-hidden="true">?</kbd>
+      <button type="button" className="toolbar-button" aria-label={labels.open} title={labels.open} aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => dialogRef.current?.showModal()}>
+        <kbd aria-hidden="true">?</kbd>
       </button>
       <dialog ref={dialogRef} className="overlay" aria-labelledby="shortcut-help-title">
         <h2 id="shortcut-help-title">{labels.title}</h2>

@@ -3,7 +3,7 @@
  * Word help: tap, click or focus a Chinese word to see its reading and the sense that fits (a
  * curated phrase gloss first, else CC-CEDICT). The post's glossary is fetched on the first
  * request only. Keyboard: one tab stop into the text, arrow keys move word by word, Enter opens
- * the card, Escape closes it. Saved words stay in this browser and export as an Anki TSV file.
+ * the card, Escape closes it, Shift+arrow keys select word by word (to annotate a passage). Saved words stay in this browser and export as an Anki TSV file.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
@@ -117,10 +117,24 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       for (const each of words) each.tabIndex = each === word ? 0 : -1;
       if (!returningFocus.current) show(word);
     };
+    /** Word indexes of a selection made from the keyboard: where it started and where it reaches. */
+    let selecting: { from: number; to: number } | null = null;
     const onKey = (event: KeyboardEvent) => {
       const word = (event.target as Element).closest<HTMLElement>('.post-body .w');
       if (!word) return;
       const index = words.indexOf(word);
+      if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+        // Shift+arrows select word by word from the focused word, e.g. to annotate the passage.
+        event.preventDefault();
+        if (selecting?.from !== index) selecting = { from: index, to: index };
+        else selecting.to = Math.max(0, Math.min(words.length - 1, selecting.to + (event.key === 'ArrowRight' ? 1 : -1)));
+        const first = words[Math.min(selecting.from, selecting.to)];
+        const last = words[Math.max(selecting.from, selecting.to)];
+        if (first && last) window.getSelection()?.setBaseAndExtent(first, 0, last, last.childNodes.length);
+        close(false);
+        return;
+      }
+      if (event.key !== 'Shift') selecting = null;
       const moves: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: words.length - 1 };
       if (event.key in moves) {
         event.preventDefault();
@@ -139,7 +153,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       root.removeEventListener('focusin', onFocus);
       root.removeEventListener('keydown', onKey);
     };
-  }, [rootRef, show]);
+  }, [rootRef, show, close]);
 
   useEffect(() => {
     if (!focusCardWhenReady.current || !active || lookup === 'loading') return;

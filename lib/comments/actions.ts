@@ -11,7 +11,7 @@ import { env } from '../env';
 import { AppError } from '../http/errors';
 import { EDIT_WINDOW_MS } from './authorship';
 import { toCommentDto } from './dto';
-import { takeCommentAllowance } from './rate-limit';
+import { takeWriteAllowance } from './rate-limit';
 import { renderCommentMarkdown } from './render-markdown';
 import { countLinks, detectLang, type CommentEdit, type NewComment } from './schema';
 import type { CommentDto, CommentViewer } from './types';
@@ -35,7 +35,7 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
     const parent = await db.comment.findFirst({ where: { id: input.parentId, postSlug: context.slug, status: { not: 'spam' } } });
     if (!parent) throw new AppError('comment.parentNotFound', 422, 'the comment replied to does not exist on this post');
   }
-  await takeCommentAllowance(db, context.addressHash);
+  await takeWriteAllowance(db, context.addressHash, 'comments');
   const duplicate = await db.comment.findFirst({ where: { postSlug: context.slug, bodySource: input.body, deleted: false }, select: { id: true } });
   if (duplicate) throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
   const linkCount = countLinks(input.body);

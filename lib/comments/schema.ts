@@ -4,11 +4,11 @@
  * stable error code the client shows translated.
  */
 import { z } from 'zod';
+import { codePoints, storableText } from '../text';
 
 export const AUTHOR_MAX = 50;
 export const BODY_MAX = 5000;
 
-const codePoints = (text: string) => Array.from(text).length;
 const optionalText = z
   .string()
   .trim()
@@ -20,7 +20,7 @@ export type CommentLang = z.infer<typeof commentLangSchema>;
 
 export const commentBodySchema = z
   .string({ message: 'comment.bodyRequired' })
-  .transform((body) => body.replace(/\r\n?/g, '\n'))
+  .transform((body) => storableText(body).replace(/\r\n?/g, '\n'))
   .refine((body) => body.trim() !== '', 'comment.bodyRequired')
   .refine((body) => codePoints(body) <= BODY_MAX, 'comment.tooLong');
 

@@ -6,6 +6,7 @@ export const errorCodes = [
   'request.invalid',
   'request.tooLarge',
   'request.unsupportedType',
+  'request.methodNotAllowed',
   'post.notFound',
   'comments.disabled',
   'comment.notFound',
@@ -29,6 +30,16 @@ export const errorCodes = [
   'annotation.notFound',
   'annotation.invalid',
   'annotation.forbidden',
+  'annotation.bodyRequired',
+  'annotation.tooLong',
+  'annotation.tagsInvalid',
+  'annotation.targetInvalid',
+  'annotation.selectorInvalid',
+  'annotation.targetImmutable',
+  'annotation.parentNotFound',
+  'annotation.hasReplies',
+  'annotation.rateLimited',
+  'annotation.preconditionFailed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -117,7 +117,103 @@ const commentRow = (id: string, overrides: Row = {}): Row => ({
   ...overrides,
 });
 
+const annotationRow = (id: string, overrides: Row = {}): Row => ({
+  id,
+  postSlug: 'docker-and-hyper',
+  parentId: null,
+  readerId: 'reader-id-0000',
+  addressHash: 'hash-of-address-0000',
+  visibility: 'public',
+  layer: 'zh',
+  blockId: '结-p1',
+  start: 0,
+  end: 2_147_483_647,
+  exact: '蓝鲸 🐳 𠀀',
+  prefix: null,
+  suffix: '之后',
+  bodySource: '批注 **粗体** 𠀀',
+  bodyHtml: '<p>批注 <strong>粗体</strong> 𠀀</p>',
+  lang: 'zh',
+  tags: '["docker","虚拟化"]',
+  status: 'published',
+  deleted: false,
+  createdAt: at('2024-02-29T23:59:58.123Z'),
+  updatedAt: at('2024-03-01T00:00:00.001Z'),
+  ...overrides,
+});
+
 const MODEL_CASES: Record<string, ModelCase> = {
+  Annotation: {
+    rows: [
+      annotationRow('crud-note'),
+      annotationRow('crud-note-reply', {
+        parentId: 'crud-note',
+        readerId: 'reader-id-1111',
+        addressHash: 'hash-of-address-1111',
+        visibility: 'private',
+        layer: null,
+        blockId: null,
+        start: null,
+        end: null,
+        exact: null,
+        prefix: null,
+        suffix: null,
+        bodySource: 'A reply',
+        bodyHtml: '<p>A reply</p>',
+        lang: 'en',
+        tags: '[]',
+        status: 'spam',
+        deleted: true,
+        createdAt: at('1999-12-31T23:59:59.999Z'),
+        updatedAt: at('2000-01-01T00:00:00.001Z'),
+      }),
+    ],
+    key: (row) => ({ id: row.id }),
+    updates: [
+      {
+        postSlug: 'other-post',
+        readerId: 'reader-id-2222',
+        addressHash: 'hash-2',
+        visibility: 'private',
+        layer: 'en',
+        blockId: 'docker-p2',
+        start: 10,
+        end: 24,
+        exact: 'a gloss',
+        prefix: '前文 ',
+        suffix: null,
+        bodySource: '改过的',
+        bodyHtml: '<p>改过的</p>',
+        lang: 'en',
+        tags: '[]',
+        status: 'spam',
+        deleted: true,
+        createdAt: at('2030-06-15T12:00:00.500Z'),
+        updatedAt: at('2030-06-15T12:05:00.000Z'),
+      },
+      {
+        parentId: null,
+        readerId: 'reader-id-3333',
+        addressHash: 'hash-3',
+        visibility: 'public',
+        layer: 'zh',
+        blockId: 'top-p1',
+        start: 0,
+        end: 1,
+        exact: '我',
+        prefix: '',
+        suffix: '',
+        bodySource: '',
+        bodyHtml: '',
+        lang: 'zh',
+        tags: '["标签"]',
+        status: 'published',
+        deleted: false,
+        createdAt: at('2024-01-01T00:00:00.000Z'),
+        updatedAt: at('2024-01-01T00:00:00.000Z'),
+      },
+    ],
+  },
   Comment: {
     rows: [
       commentRow('crud-parent'),
@@ -392,6 +488,20 @@ describe.each(PROVIDERS)('migrations and schema on %s', (provider) => {
         await db.comment.delete({ where: { id: 'fk-reply' } });
         expect(await db.commentFlag.count({ where: { commentId: 'fk-reply' } })).toBe(0);
         await db.comment.delete({ where: { id: 'fk-parent' } });
+      });
+
+      test('annotations: tags, status and deleted default, and a note with replies cannot be deleted', async () => {
+        const note = await db.annotation.create({
+          data: { id: 'anno-defaults', postSlug: 'p', readerId: 'r', addressHash: 'h', visibility: 'public', bodySource: 'b', bodyHtml: '<p>b</p>', lang: 'zh' },
+        });
+        expect(note).toMatchObject({ tags: '[]', status: 'published', deleted: false, parentId: null, layer: null, start: null, end: null });
+        expect(Math.abs(note.updatedAt.getTime() - note.createdAt.getTime())).toBeLessThan(60_000);
+        await expect(db.annotation.create({ data: annotationRow('anno-orphan', { parentId: 'no-such-note' }) as Prisma.AnnotationUncheckedCreateInput })).rejects.toThrow();
+        await db.annotation.create({ data: annotationRow('anno-reply', { parentId: 'anno-defaults' }) as Prisma.AnnotationUncheckedCreateInput });
+        await expect(db.annotation.delete({ where: { id: 'anno-defaults' } })).rejects.toThrow();
+        expect(await db.annotation.deleteMany({ where: { id: 'anno-defaults', replies: { none: {} } } })).toEqual({ count: 0 });
+        await db.annotation.delete({ where: { id: 'anno-reply' } });
+        expect(await db.annotation.deleteMany({ where: { id: 'anno-defaults', replies: { none: {} } } })).toEqual({ count: 1 });
       });
 
       test.runIf(provider === 'sqlite')('SQLite: the app\'s own connection writes in WAL mode with synchronous=FULL, as lib/db/migrate.ts sets up for durability', async () => {

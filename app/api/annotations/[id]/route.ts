@@ -1,0 +1,34 @@
+/**
+ * `GET|PATCH|PUT|DELETE /api/annotations/{id}`: one note as a W3C Annotation. Its author changes
+ * or deletes it; the admin deletes or moderates public ones.
+ */
+import type { NextRequest } from 'next/server';
+import { getAnnotation, parseAnnotationId, patchAnnotation, putAnnotation, removeAnnotation } from '@/lib/annotations/api';
+import { ANNOTATION_METHODS, annotationHeaders, methodNotAllowed, optionsResponse } from '@/lib/annotations/ld-response';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
+  return handle(async () => getAnnotation(request, parseAnnotationId((await params).id)));
+}
+
+export async function PATCH(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
+  return handle(async () => patchAnnotation(request, parseAnnotationId((await params).id)));
+}
+
+export async function PUT(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
+  return handle(async () => putAnnotation(request, parseAnnotationId((await params).id)));
+}
+
+export async function DELETE(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
+  return handle(async () => removeAnnotation(request, parseAnnotationId((await params).id)));
+}
+
+export function OPTIONS() {
+  return optionsResponse(annotationHeaders);
+}
+
+export function POST() {
+  return methodNotAllowed(ANNOTATION_METHODS);
+}

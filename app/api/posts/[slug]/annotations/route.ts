@@ -1,0 +1,25 @@
+/** `GET|POST /api/posts/{slug}/annotations`: a post's notes as a W3C AnnotationPage, and adding one. */
+import type { NextRequest } from 'next/server';
+import { getAnnotationPage, parseSlug, postAnnotation } from '@/lib/annotations/api';
+import { containerHeaders, CONTAINER_METHODS, methodNotAllowed, optionsResponse } from '@/lib/annotations/ld-response';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/annotations'>) {
+  return handle(async () => getAnnotationPage(request, parseSlug((await params).slug)));
+}
+
+export async function POST(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/annotations'>) {
+  return handle(async () => postAnnotation(request, parseSlug((await params).slug)));
+}
+
+export function OPTIONS() {
+  return optionsResponse(containerHeaders);
+}
+
+export function PUT() {
+  return methodNotAllowed(CONTAINER_METHODS);
+}
+
+export { PUT as PATCH, PUT as DELETE };

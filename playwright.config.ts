@@ -20,7 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results/artifacts',
+  // Per port, so a run beside another does not wipe its traces.
+  outputDir: port === 3210 ? 'test-results/artifacts' : `test-results/artifacts-${port}`,
   reporter: process.env.PW_REPORTERS === 'json' ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
     baseURL,
@@ -46,8 +47,17 @@ export default defineConfig({
       NEXT_DIST_DIR: distDir,
       // Its own database, so browser tests never write into the reader's data/.
       DATABASE_URL: path.join('data', 'e2e', String(port), 'duizhao.db'),
-      COMMENTS_RATE_PER_MINUTE: '1000',
+      // Comment limits are per client address. Every browser test that writes says who it is in
+      // X-Forwarded-For (readerAddress() in e2e/fixtures.ts), believed from this local peer, so a
+      // low limit is reached only by the test that means to reach it.
+      TRUSTED_PROXIES: '127.0.0.1',
+      COMMENTS_RATE_PER_MINUTE: '5',
       COMMENTS_RATE_PER_DAY: '100000',
+      // Notes are written from the browser's own address, many a minute across the suite.
+      NOTES_RATE_PER_MINUTE: '100000',
+      NOTES_RATE_PER_DAY: '1000000',
+      // Turns the moderation page on (adminToken in e2e/fixtures.ts).
+      ADMIN_TOKEN: 'e2e-admin-token-0123456789',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -20,3 +20,17 @@ export const postPath = (locale: 'zh' | 'en') => `/${locale}/posts/${seed.slug}`
 export async function hasHorizontalOverflow(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/** The ADMIN_TOKEN the test server is started with (playwright.config.ts). */
+export const adminToken = 'e2e-admin-token-0123456789';
+
+/**
+ * A client address of its own for one reader, to send as X-Forwarded-For (the test server trusts
+ * it from the local peer): comments are rate-limited per address, and a test that shares one
+ * with another could be refused for what the other wrote. Drawn from the IPv6 documentation
+ * range, 2001:db8::/32, which belongs to no one.
+ */
+export function readerAddress(): string {
+  const group = () => Math.floor(Math.random() * 0x10000).toString(16);
+  return `2001:db8:${group()}:${group()}::${group()}`;
+}

@@ -35,9 +35,10 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
     const parent = await db.comment.findFirst({ where: { id: input.parentId, postSlug: context.slug, status: { not: 'spam' } } });
     if (!parent) throw new AppError('comment.parentNotFound', 422, 'the comment replied to does not exist on this post');
   }
-  await takeWriteAllowance(db, context.addressHash, 'comments');
+  // A resent comment (a double click, a retried request) is refused before it costs an allowance.
   const duplicate = await db.comment.findFirst({ where: { postSlug: context.slug, bodySource: input.body, deleted: false }, select: { id: true } });
   if (duplicate) throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
+  await takeWriteAllowance(db, context.addressHash, 'comments');
   const linkCount = countLinks(input.body);
   const row = await db.comment.create({
     data: {

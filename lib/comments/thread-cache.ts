@@ -11,13 +11,14 @@
  */
 import 'server-only';
 import type { Db } from '../db/client';
+import { processWide } from '../process-wide';
 import { listComments } from './queries';
 import { anonymousViewer } from './types';
 
 export const THREAD_CACHE_MS = 2000;
 
 type Entry = { json: Promise<string>; expires: number };
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const caches = processWide('thread-cache', () => new WeakMap<Db, Map<string, Entry>>());
 
 function cacheOf(db: Db): Map<string, Entry> {
   let cache = caches.get(db);

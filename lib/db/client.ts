@@ -7,6 +7,7 @@ import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env } from '../env';
+import { processWide } from '../process-wide';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { migrateDatabase } from './migrate';
@@ -31,17 +32,17 @@ export async function createDb(target: DatabaseTarget): Promise<Db> {
   return db;
 }
 
-let ready: Promise<Db> | null = null;
+const connection = processWide('db', () => ({ ready: null as Promise<Db> | null }));
 
-/** The app's database, migrated and connected on first use. */
+/** The app's database, migrated and connected on first use; one connection per process. */
 export function getDb(): Promise<Db> {
-  ready ??= (async () => {
+  const ready = (connection.ready ??= (async () => {
     const target = databaseTarget(env.databaseUrl);
     await migrateDatabase(target);
     return createDb(target);
-  })();
+  })());
   ready.catch(() => {
-    ready = null;
+    if (connection.ready === ready) connection.ready = null;
   });
   return ready;
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import Postgrator from 'postgrator';
 import type { DatabaseTarget } from './target';
+import { processWide } from '../process-wide';
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 /** An arbitrary, fixed key: every Duizhao instance asks for the same lock. */
@@ -75,7 +76,7 @@ async function migrateSqlite(file: string): Promise<MigrationResult> {
  * database's own lock orders them; within one, better-sqlite3 would wait for its own lock
  * synchronously and block the event loop until the busy timeout.
  */
-const queues = new Map<string, Promise<unknown>>();
+const queues = processWide('migration-queues', () => new Map<string, Promise<unknown>>());
 
 export function migrateDatabase(target: DatabaseTarget): Promise<MigrationResult> {
   const key = target.provider === 'postgres' ? target.url : target.file;

@@ -24,7 +24,7 @@ const pgUnavailable = await postgresUnavailableReason();
 
 const SERVER_HOOK_TIMEOUT = READY_TIMEOUT_MS + 60_000;
 const ADMIN_TOKEN = 'integration-admin-token-8b1e4d2c';
-const MAIN_ENV = { TRUSTED_PROXIES: '127.0.0.1', ADMIN_TOKEN };
+const MAIN_ENV = { TRUSTED_PROXIES: '127.0.0.1', ADMIN_TOKEN, NOTES_RATE_PER_MINUTE: '4' };
 const ANNO = 'http://www.w3.org/ns/anno.jsonld';
 const LD_TYPE = `application/ld+json; profile="${ANNO}"`;
 /** Written only into private notes of one reader; no one else may ever receive it. */
@@ -595,12 +595,17 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expectError(await reader().get(`${collectionPath()}?page=abc`), 400, 'request.invalid');
     });
 
-    test('rate limit: notes and comments share the per-address allowance; the 4th write in a minute is 429 annotation.rateLimited', async () => {
+    test('rate limit: notes have their own per-address allowance, apart from comments; the 5th note in a minute is 429 annotation.rateLimited', async () => {
       const address = freshAddress();
       const same = reader(address);
-      const comment = await same.post(`/api/posts/${OPEN_POST}/comments`, { author: '读者', body: zhNote('先写一条评论') });
-      expect(comment.status, comment.text).toBe(201);
-      for (let index = 0; index < 2; index += 1) await create(same);
+      // Comments run out at 3 a minute (the default) ...
+      for (let index = 0; index < 3; index += 1) {
+        const comment = await same.post(`/api/posts/${OPEN_POST}/comments`, { author: '读者', body: zhNote(`评论 ${index}`) });
+        expect(comment.status, comment.text).toBe(201);
+      }
+      expectError(await same.post(`/api/posts/${OPEN_POST}/comments`, { author: '读者', body: zhNote('再来一条') }), 429, 'comment.rateLimited');
+      // ... which leaves the notes' allowance (NOTES_RATE_PER_MINUTE=4 here) whole.
+      for (let index = 0; index < 4; index += 1) await create(same);
       const limited = await same.post(collectionPath(), newAnnotation());
       expectError(limited, 429, 'annotation.rateLimited');
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

@@ -128,7 +128,7 @@ export type RunningServer = {
 };
 
 /** Settings of the developer's shell that must not leak into the server under test. */
-const CLEARED = ['NODE_ENV', 'DATABASE_URL', 'ADMIN_TOKEN', 'TRUSTED_PROXIES', 'COMMENTS_PREMODERATE', 'COMMENTS_RATE_PER_MINUTE', 'COMMENTS_RATE_PER_DAY', 'REDIS_URL', 'PORT', 'HOST', 'SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR'];
+const CLEARED = ['NODE_ENV', 'DATABASE_URL', 'ADMIN_TOKEN', 'TRUSTED_PROXIES', 'COMMENTS_PREMODERATE', 'COMMENTS_RATE_PER_MINUTE', 'COMMENTS_RATE_PER_DAY', 'NOTES_RATE_PER_MINUTE', 'NOTES_RATE_PER_DAY', 'REDIS_URL', 'PORT', 'HOST', 'SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR'];
 
 function groupAlive(pid: number): boolean {
   try {

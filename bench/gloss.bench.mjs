@@ -93,7 +93,7 @@ async function measureSwitches(ctx, browser, path) {
     const page = await context.newPage();
     await page.goto(ctx.url(path), { waitUntil: 'load' });
     // The toolbar's shortcuts button renders only once the page is hydrated; before that a mode link is a plain link.
-    await page.locator('nav.reading-toolbar button', { hasText: /快捷键|Shortcuts/ }).waitFor({ timeout: 30_000 });
+    await page.locator('nav.reading-toolbar').getByRole('button', { name: /快捷键|Shortcuts/ }).waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const startMode = await page.locator('.reading').getAttribute('data-gloss');
 

@@ -86,6 +86,7 @@ const short = (text: string, max = 24) => (text.length > max ? `${text.slice(0, 
 export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount }: Props) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const [placed, setPlaced] = useState<ReadonlyMap<string, Placed>>(new Map());
   const [pageVersion, setPageVersion] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -100,6 +101,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     if (Array.isArray(loaded)) {
       setNotes(loaded);
       setLoadFailed(false);
+      setLoaded(true);
     } else setLoadFailed(true);
   }, [slug]);
 
@@ -128,7 +130,8 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    const anchored = passages.filter((note) => note.anchor);
+    // A deleted note kept for its replies marks no words; it is listed with its block, below.
+    const anchored = passages.filter((note) => note.anchor && !note.deleted);
     const results = anchorAll(layerDocument(root), anchored.map((note) => note.anchor as Anchor));
     const found = results.flatMap((result, index) => (result ? [{ result, note: anchored[index] as Note }] : []));
     const ranges = toRanges(root, found.map(({ result }) => result));
@@ -191,25 +194,39 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     };
   }, [rootRef]);
 
-  const startNote = useCallback(
-    (anchor: Anchor) => {
-      setComposing(anchor);
-      setPanelOpen(true);
-      setStatus('');
-    },
-    [setPanelOpen],
-  );
+  /** Where focus goes back to when the composer closes without saving. */
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  /** Opens the composer on what is selected right now (the control may lag the selection by a moment). */
+  const startNote = useCallback(() => {
+    const root = rootRef.current;
+    const current = root ? readSelection(root) : null;
+    if (!current || current.anchor.exact.length > MAX_PASSAGE) return;
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setPending(current);
+    setComposing(current.anchor);
+    setPanelOpen(true);
+    setStatus('');
+  }, [rootRef, setPanelOpen]);
+
+  const cancelNote = () => {
+    setComposing(null);
+    const root = rootRef.current;
+    setPending(root ? readSelection(root) : null);
+    const back = returnFocus.current?.isConnected ? returnFocus.current : document.querySelector<HTMLElement>(`.reading-toolbar [aria-controls="${PANEL_ID}"]`);
+    back?.focus();
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'a' && isShortcutKey(event) && pending) {
+      if (event.key === 'a' && isShortcutKey(event) && !document.getSelection()?.isCollapsed) {
         event.preventDefault();
-        startNote(pending.anchor);
+        startNote();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, startNote]);
+  }, [startNote]);
 
   // A click on highlighted text (with nothing selected) opens its note.
   useEffect(() => {
@@ -298,14 +315,15 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
   const order = useMemo(() => (root ? blockOrder(root) : new Map<string, number>()), [root, pageVersion]);
   const groups = useMemo(() => {
     const byBlock = new Map<string, Note[]>();
+    const position = (note: Note): { blockId: string; layer: Layer; start: number } | undefined =>
+      placed.get(note.iri)?.result ?? (note.deleted && note.anchor ? note.anchor : undefined);
     for (const note of passages) {
-      const where = placed.get(note.iri);
+      const where = position(note);
       if (!where) continue;
-      const list = byBlock.get(where.result.blockId) ?? [];
+      const list = byBlock.get(where.blockId) ?? [];
       list.push(note);
-      byBlock.set(where.result.blockId, list);
+      byBlock.set(where.blockId, list);
     }
-    const position = (note: Note) => placed.get(note.iri)?.result;
     return [...byBlock.entries()]
       .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
       .map(([blockId, list]) => ({
@@ -317,7 +335,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
         }),
       }));
   }, [passages, placed, order]);
-  const orphaned = passages.filter((note) => !placed.has(note.iri));
+  const orphaned = passages.filter((note) => !note.deleted && !placed.has(note.iri));
   const replies = useMemo(() => {
     const map = new Map<string, Note[]>();
     for (const note of notes) {
@@ -329,7 +347,9 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
   }, [notes]);
 
   const visibleCount = passages.filter((note) => !note.deleted).length;
-  useEffect(() => onCount(visibleCount), [onCount, visibleCount]);
+  useEffect(() => {
+    if (loaded) onCount(visibleCount);
+  }, [loaded, onCount, visibleCount]);
 
   const openBlock = (blockId: string) => {
     setPanelOpen(true);
@@ -344,7 +364,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     ? groups.flatMap(({ blockId, notes: list }) => {
         const counts: Record<Layer, number> = { zh: 0, en: 0 };
         for (const note of list) {
-          const layer = placed.get(note.iri)?.result.layer;
+          const layer = note.deleted ? undefined : placed.get(note.iri)?.result.layer;
           if (layer) counts[layer] += 1;
         }
         const group = (
@@ -393,7 +413,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
               {tooLong ? (
                 <p role="status">{labels.selectionTooLong}</p>
               ) : (
-                <button type="button" aria-keyshortcuts="a" onMouseDown={(event) => event.preventDefault()} onClick={() => startNote(pending.anchor)}>
+                <button type="button" aria-keyshortcuts="a" onMouseDown={(event) => event.preventDefault()} onClick={startNote}>
                   {labels.annotate}
                 </button>
               )}
@@ -410,6 +430,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
           aria-labelledby="notes-panel-title"
           onKeyDown={(event) => {
             if (event.key !== 'Escape' || event.defaultPrevented) return;
+            event.preventDefault();
             setPanelOpen(false);
             document.querySelector<HTMLElement>(`.reading-toolbar [aria-controls="${PANEL_ID}"]`)?.focus();
           }}
@@ -430,7 +451,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
               <h3 id="note-composer-title">
                 {fill(labels.composerTitle, { quote: short(composing.exact, 30) })} <span className="note-badge">{labels.onLayer[composing.layer]}</span>
               </h3>
-              <NoteForm labels={labels} kind="new" submitLabel={labels.save} onSubmit={saveNew} onCancel={() => setComposing(null)} />
+              <NoteForm labels={labels} kind="new" submitLabel={labels.save} onSubmit={saveNew} onCancel={cancelNote} />
             </section>
           ) : null}
           {loadFailed ? <p role="alert">{labels.loadFailed}</p> : null}
@@ -438,7 +459,8 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
           {groups.map(({ blockId, notes: list }) => (
             <section key={blockId} id={`notes-block-${blockId}`} className="notes-block" aria-labelledby={`notes-block-title-${blockId}`}>
               <h3 id={`notes-block-title-${blockId}`} tabIndex={-1}>
-                <span lang="zh-Hans">{blockLabel(blockId)}</span> <span className="count">{fill(labels.blockCount, { count: list.length })}</span>
+                <span lang="zh-Hans">{blockLabel(blockId)}</span>{' '}
+                <span className="count">{fill(labels.blockCount, { count: list.filter((note) => !note.deleted).length })}</span>
               </h3>
               <ol>
                 {list.map((note) => (

@@ -94,17 +94,24 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
     }
   }, []);
 
-  // One tab stop into the text; arrow keys move between words (roving tabindex).
+  // One tab stop into the text; arrow keys move between words (roving tabindex). Only the current
+  // word carries a tabindex at all: Chromium starts no mouse selection at the edge of a focusable
+  // element, so words that all had one could not be dragged across from their first character.
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
     const words = wordsOf(root);
-    words.forEach((word, index) => (word.tabIndex = index === 0 ? 0 : -1));
+    let current = words[0];
+    if (current) current.tabIndex = 0;
+    const makeCurrent = (word: HTMLElement) => {
+      if (current !== word) current?.removeAttribute('tabindex');
+      current = word;
+      word.tabIndex = 0;
+    };
 
     const focusWord = (word: HTMLElement | undefined) => {
       if (!word) return;
-      for (const each of words) each.tabIndex = -1;
-      word.tabIndex = 0;
+      makeCurrent(word);
       word.focus();
     };
     const onClick = (event: MouseEvent) => {
@@ -114,7 +121,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
     const onFocus = (event: FocusEvent) => {
       const word = (event.target as Element).closest<HTMLElement>('.post-body .w');
       if (!word) return;
-      for (const each of words) each.tabIndex = each === word ? 0 : -1;
+      makeCurrent(word);
       if (!returningFocus.current) show(word);
     };
     /** Word indexes of a selection made from the keyboard: where it started and where it reaches. */
@@ -164,7 +171,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   // Escape closes; a press outside the card and the words closes; `w` jumps into the text.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && active) {
+      if (event.key === 'Escape' && active && !event.defaultPrevented) {
         event.preventDefault();
         close(true);
       } else if (event.key === 'w' && isShortcutKey(event)) {

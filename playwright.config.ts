@@ -12,6 +12,40 @@ const baseURL = `http://127.0.0.1:${port}`;
 const distDir = process.env.E2E_DIST_DIR ?? (port === 3210 ? '.next-e2e' : `.next-e2e-${port}`);
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The revised site's port: the next one up (see `editedSiteUrl` in e2e/fixtures.ts). */
+const editedPort = port + 1;
+
+function server(listenOn: number, buildDir: string, env: Record<string, string>) {
+  return {
+    command: 'node scripts/start.mjs',
+    env: {
+      PORT: String(listenOn),
+      HOST: '127.0.0.1',
+      SITE_URL: 'https://duizhao.example',
+      NEXT_DIST_DIR: buildDir,
+      // Its own database, so browser tests never write into the reader's data/.
+      DATABASE_URL: path.join('data', 'e2e', String(port), 'duizhao.db'),
+      // Comment limits are per client address. Every browser test that writes says who it is in
+      // X-Forwarded-For (readerAddress() in e2e/fixtures.ts), believed from this local peer, so a
+      // low limit is reached only by the test that means to reach it.
+      TRUSTED_PROXIES: '127.0.0.1',
+      COMMENTS_RATE_PER_MINUTE: '5',
+      COMMENTS_RATE_PER_DAY: '100000',
+      // Notes are written from the browser's own address, many a minute across the suite.
+      NOTES_RATE_PER_MINUTE: '100000',
+      NOTES_RATE_PER_DAY: '1000000',
+      // Turns the moderation page on (adminToken in e2e/fixtures.ts).
+      ADMIN_TOKEN: 'e2e-admin-token-0123456789',
+      ...env,
+    },
+    reuseExistingServer: !process.env.CI,
+    // Two builds on a 2-core machine, when neither is current yet.
+    timeout: 600_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -37,31 +71,13 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /reading\.spec\.ts/ },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `${baseURL}/zh`,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SITE_URL: 'https://duizhao.example',
-      NEXT_DIST_DIR: distDir,
-      // Its own database, so browser tests never write into the reader's data/.
-      DATABASE_URL: path.join('data', 'e2e', String(port), 'duizhao.db'),
-      // Comment limits are per client address. Every browser test that writes says who it is in
-      // X-Forwarded-For (readerAddress() in e2e/fixtures.ts), believed from this local peer, so a
-      // low limit is reached only by the test that means to reach it.
-      TRUSTED_PROXIES: '127.0.0.1',
-      COMMENTS_RATE_PER_MINUTE: '5',
-      COMMENTS_RATE_PER_DAY: '100000',
-      // Notes are written from the browser's own address, many a minute across the suite.
-      NOTES_RATE_PER_MINUTE: '100000',
-      NOTES_RATE_PER_DAY: '1000000',
-      // Turns the moderation page on (adminToken in e2e/fixtures.ts).
-      ADMIN_TOKEN: 'e2e-admin-token-0123456789',
+  // The site, and beside it the same site after its author revised the seed post (the notes tests
+  // read there what became of notes written before the revision). Both use one database.
+  webServer: [
+    { ...server(port, distDir, {}), url: `${baseURL}/zh` },
+    {
+      ...server(editedPort, `${distDir}-edited`, { CONTENT_DIR: path.join('test', 'fixtures', 'annotations', 'edited-seed') }),
+      url: `http://127.0.0.1:${editedPort}/zh`,
     },
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  ],
 });

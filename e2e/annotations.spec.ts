@@ -19,7 +19,7 @@ import { passageAnnotation } from '../components/annotations/notes-model';
 import { describe as describePassage } from '../lib/annotations/anchoring/describe';
 import type { Layer, LayerBlock } from '../lib/annotations/anchoring/types';
 import { postIri } from '../lib/annotations/iri';
-import { postPath, readerAddress, seed, siteUrl } from './fixtures';
+import { editedSiteUrl, postPath, readerAddress, seed, siteUrl } from './fixtures';
 
 type Locale = Parameters<typeof postPath>[0];
 
@@ -660,5 +660,29 @@ test.describe('reader notes', () => {
       ]),
     );
     expect(await layout()).toEqual(before);
+  });
+
+  test('after the author revises the post, a note on words taken out is listed apart and one in a split paragraph follows its words', async ({ page }) => {
+    // Written on the post as it is now...
+    const goneText = unique('Note on a clause the author later cut');
+    const keptText = unique('Note on words that moved to a new paragraph');
+    await openPost(page, 'en');
+    await selectPassage(page, { blockId: 'docker-p1', layer: 'zh', words: '还会与硬件上的一些特性有关系' });
+    await annotateSelection(page, 'en', { text: goneText });
+    await selectPassage(page, { blockId: 'docker-p2', layer: 'zh', words: '大家平时工作那么累' });
+    await annotateSelection(page, 'en', { text: keptText });
+
+    // ...read on the revised post (test/fixtures/annotations/edited-seed: the clause deleted, and
+    // docker-p2 split in two, so its second half is now docker-p3), by the same reader.
+    await page.goto(`${editedSiteUrl}${postPath('en')}`);
+    await expect(page.getByRole('button', { name: /Shortcuts/ })).toBeVisible();
+    await expect(notesCount(page)).toHaveText(/^\d+$/);
+    await openPanel(page);
+    const orphaned = notesPanel(page).locator('section.notes-orphaned');
+    await expect(orphaned.getByRole('heading')).toHaveText(copy.en.orphaned);
+    await expect(orphaned.locator('li.note > article').filter({ hasText: goneText }).locator('.note-quote')).toHaveText('还会与硬件上的一些特性有关系');
+    await expect(orphaned).not.toContainText(keptText);
+    await expect(notesPanel(page).locator('#notes-block-docker-p3 li.note > article').filter({ hasText: keptText })).toBeVisible();
+    await expect.poll(async () => (await highlighted(page, 'duizhao-notes')).filter((where) => where.text === '大家平时工作那么累')).toEqual([{ text: '大家平时工作那么累', layer: 'zh', blockId: 'docker-p3' }]);
   });
 });

@@ -14,6 +14,12 @@ export const seed = {
 /** The SITE_URL the test server is built with (playwright.config.ts). */
 export const siteUrl = 'https://duizhao.example';
 
+/**
+ * The second test server (playwright.config.ts): the same site and database, serving the seed post
+ * as its author later revised it (test/fixtures/annotations/edited-seed).
+ */
+export const editedSiteUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1}`;
+
 export const postPath = (locale: 'zh' | 'en') => `/${locale}/posts/${seed.slug}`;
 
 /** True when the page scrolls sideways, which a phone reader must never have to do. */

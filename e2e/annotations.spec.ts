@@ -19,7 +19,7 @@ import { passageAnnotation } from '../components/annotations/notes-model';
 import { describe as describePassage } from '../lib/annotations/anchoring/describe';
 import type { Layer, LayerBlock } from '../lib/annotations/anchoring/types';
 import { postIri } from '../lib/annotations/iri';
-import { editedSiteUrl, postPath, readerAddress, seed, siteUrl } from './fixtures';
+import { adminToken, editedSiteUrl, postPath, readerAddress, seed, siteUrl } from './fixtures';
 
 type Locale = Parameters<typeof postPath>[0];
 
@@ -662,15 +662,41 @@ test.describe('reader notes', () => {
     expect(await layout()).toEqual(before);
   });
 
+  test('the admin finds a public note on the moderation page and deletes it; readers no longer see it', async ({ page, anotherReader }) => {
+    const text = unique('Note for the moderator');
+    const words = '为什么Docker就一下火起来了呢';
+    await openPost(page, 'en');
+    await selectPassage(page, { blockId: 'docker-p1', layer: 'zh', words });
+    const id = await annotateSelection(page, 'en', { text });
+
+    const admin = await anotherReader();
+    await admin.goto('/en/admin');
+    await admin.getByLabel('Admin token').fill(adminToken);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    const notes = admin.getByRole('region', { name: 'Public reader notes' });
+    const card = notes.getByRole('article').filter({ hasText: text });
+    await expect(card.locator('blockquote')).toHaveText(words);
+    await card.getByRole('button', { name: `Delete the note on “${words}”` }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Note deleted.' })).toBeVisible();
+    await expect(notes).not.toContainText(text);
+
+    expect((await page.request.get(`/api/annotations/${id}`)).status()).toBe(404);
+    await openPost(page, 'en');
+    await openPanel(page);
+    await expect(notesPanel(page)).not.toContainText(text);
+    expect((await highlighted(page, 'duizhao-notes')).map((where) => where.text)).not.toContain(words);
+  });
+
   test('after the author revises the post, a note on words taken out is listed apart and one in a split paragraph follows its words', async ({ page }) => {
     // Written on the post as it is now...
     const goneText = unique('Note on a clause the author later cut');
     const keptText = unique('Note on words that moved to a new paragraph');
     await openPost(page, 'en');
+    // Private, so that the other tests, which count markers on these blocks, never see them.
     await selectPassage(page, { blockId: 'docker-p1', layer: 'zh', words: '还会与硬件上的一些特性有关系' });
-    await annotateSelection(page, 'en', { text: goneText });
+    await annotateSelection(page, 'en', { text: goneText, visibility: 'private' });
     await selectPassage(page, { blockId: 'docker-p2', layer: 'zh', words: '大家平时工作那么累' });
-    await annotateSelection(page, 'en', { text: keptText });
+    await annotateSelection(page, 'en', { text: keptText, visibility: 'private' });
 
     // ...read on the revised post (test/fixtures/annotations/edited-seed: the clause deleted, and
     // docker-p2 split in two, so its second half is now docker-p3), by the same reader.

@@ -10,10 +10,10 @@ import { redirect } from 'next/navigation';
 import { env } from '../env';
 import { isAppError } from '../http/errors';
 import { ADMIN_COOKIE, adminCookieValue, readSession } from '../http/session';
-import { defaultLocale, type Locale } from '../i18n/config';
-import { localePath } from '../i18n/paths';
+import { defaultLocale } from '../i18n/config';
 import {
   adminCookieOptions,
+  adminPage,
   formFields,
   isAdminToken,
   isSecureOrigin,
@@ -25,8 +25,6 @@ import { threadChanged } from './revalidate';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
 const FAILED_SIGN_IN_DELAY_MS = 500;
-
-const adminPage = (locale: Locale, query = '') => `${localePath(locale, '/admin')}${query}`;
 
 export async function signIn(form: FormData): Promise<void> {
   const parsed = signInFormSchema.safeParse(formFields(form));

@@ -9,7 +9,8 @@ import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { ADMIN_SESSION_SECONDS } from '../http/session';
 import { sameSecret } from '../http/signed';
-import { locales } from '../i18n/config';
+import { locales, type Locale } from '../i18n/config';
+import { localePath } from '../i18n/paths';
 import { moderateComment } from './actions';
 
 export const moderationDecisions = ['approve', 'spam', 'delete'] as const;
@@ -35,7 +36,7 @@ export function adminCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: ADMIN_SESSION_SECONDS } as const;
 }
 
-const localeField = z.enum(locales);
+export const localeField = z.enum(locales);
 
 export const signInFormSchema = z.object({
   locale: localeField,
@@ -70,3 +71,6 @@ export async function moderateAsAdmin(
   await moderateComment(session.db, id, decision);
   return { slug: row.postSlug };
 }
+
+/** The moderation page, with what the last form post did in its query. */
+export const adminPage = (locale: Locale, query = '') => `${localePath(locale, '/admin')}${query}`;

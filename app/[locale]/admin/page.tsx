@@ -8,9 +8,11 @@ import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ModerationQueue } from '@/components/admin/moderation-queue';
+import { NotesReview } from '@/components/admin/notes-review';
 import { SignInForm } from '@/components/admin/sign-in-form';
 import styles from '@/components/admin/admin.module.css';
 import { SiteHeader } from '@/components/site-header';
+import { noteDecisions, publicNotesForReview } from '@/lib/annotations/moderation';
 import { moderationDecisions } from '@/lib/comments/moderation';
 import { signOut } from '@/lib/comments/moderation-actions';
 import { moderationQueue } from '@/lib/comments/queries';
@@ -24,7 +26,7 @@ export const dynamic = 'force-dynamic';
 /** What the last form post did, as the action's redirect reports it; anything else is ignored. */
 const noticeSchema = z.object({
   error: z.enum(['signIn', 'expired', 'gone']).optional().catch(undefined),
-  done: z.enum(moderationDecisions).optional().catch(undefined),
+  done: z.enum([...moderationDecisions, ...noteDecisions.map((decision) => `note-${decision}` as const)]).optional().catch(undefined),
 });
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/admin'>): Promise<Metadata> {
@@ -66,6 +68,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/[l
               </p>
             )}
             <ModerationQueue locale={locale} comments={await moderationQueue(session.db)} />
+            <NotesReview locale={locale} notes={await publicNotesForReview(session.db)} />
           </>
         ) : (
           <SignInForm locale={locale} error={notice.error === 'signIn' || notice.error === 'expired' ? notice.error : null} />

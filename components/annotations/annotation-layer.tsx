@@ -37,6 +37,10 @@ type Props = {
   onOpenChange: (open: boolean) => void;
   /** Told the number of notes the reader can see, for the toolbar's button. */
   onCount: (count: number) => void;
+  /** The reader pressed `a` on a selection while this layer was loading: open the composer at once. */
+  annotateOnLoad: boolean;
+  /** Called once the layer handles selections and its shortcut itself. */
+  onReady: () => void;
 };
 
 type Placed = { result: AnchorResult; range: Range };
@@ -83,7 +87,7 @@ function blockOrder(root: HTMLElement): Map<string, number> {
 
 const short = (text: string, max = 24) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount }: Props) {
+export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount, annotateOnLoad, onReady }: Props) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -216,6 +220,14 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     const back = returnFocus.current?.isConnected ? returnFocus.current : document.querySelector<HTMLElement>(`.reading-toolbar [aria-controls="${PANEL_ID}"]`);
     back?.focus();
   };
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (annotateOnLoad) startNote();
+    onReady();
+  }, [annotateOnLoad, onReady, startNote]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -2,7 +2,6 @@
  * The browser's calls to the comments JSON API, with failures reduced to a stable error code
  * (plus Retry-After for rate limits) that the components translate. Client-safe.
  */
-import type { z } from 'zod';
 import { isErrorCode } from '@/lib/http/errors';
 import { fill } from '@/lib/i18n/fill';
 import type { CommentErrorCode } from '@/lib/comments/form-state';
@@ -18,10 +17,13 @@ function errorCodeOf(body: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
+/** A schema that checks an answer (zod or zod/mini alike). */
+export type AnswerSchema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false } };
+
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; json?: unknown; signal?: AbortSignal };
 
 /** Calls the API and parses a success with `schema`; an answer of the wrong shape counts as a server failure. */
-export async function callApi<T>(url: string, schema: z.ZodType<T>, init: Request = { method: 'GET' }): Promise<ApiResult<T>> {
+export async function callApi<T>(url: string, schema: AnswerSchema<T>, init: Request = { method: 'GET' }): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { commentResponseSchema, deleteResponseSchema, flagResponseSchema } from '@/lib/comments/dto-schema';
-import type { CommentLang } from '@/lib/comments/schema';
+import type { CommentLang } from '@/lib/comments/limits';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
 import { formatDateTime } from '@/lib/i18n/format';

@@ -10,7 +10,7 @@ import { useActionState, useEffect, useId, useRef, useState, type FormEvent } fr
 import { commentResponseSchema } from '@/lib/comments/dto-schema';
 import { submitCommentForm } from '@/lib/comments/form-actions';
 import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues, type CommentErrorCode } from '@/lib/comments/form-state';
-import { BODY_MAX } from '@/lib/comments/schema';
+import { BODY_MAX } from '@/lib/comments/limits';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
 import { callApi, errorMessage, type ApiFailure } from './api-client';

@@ -6,7 +6,7 @@
 import { errorLabels } from '@/lib/i18n/error-labels';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
-import { BODY_MAX } from '@/lib/comments/schema';
+import { BODY_MAX } from '@/lib/comments/limits';
 
 export type CommentLabels = ReturnType<typeof commentLabels>;
 

@@ -60,6 +60,10 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   const [hydrated, setHydrated] = useState(false);
   const [notesOpen, setNotesOpen] = useState(false);
   const [noteCount, setNoteCount] = useState<number | null>(null);
+  const [notesWanted, setNotesWanted] = useState(false);
+  /** `a` pressed on a selection before the notes layer had loaded: it opens the composer once it has. */
+  const [annotateOnLoad, setAnnotateOnLoad] = useState(false);
+  const notesReady = useRef(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
@@ -78,6 +82,31 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
     }
     setHydrated(true);
   }, []);
+
+  // The notes layer's code loads only when there is something for it: notes on this post, a
+  // passage selected, or the panel asked for. Most visits read without it.
+  useEffect(() => {
+    if (!hydrated || notesWanted) return;
+    const root = rootRef.current;
+    const controller = new AbortController();
+    fetch(`/api/posts/${encodeURIComponent(notes.slug)}/annotations`, { credentials: 'same-origin', signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((page: unknown) => {
+        const total = typeof page === 'object' && page !== null && 'partOf' in page ? (page.partOf as { total?: unknown }).total : undefined;
+        if (typeof total === 'number' && total === 0) setNoteCount(0);
+        else setNotesWanted(true);
+      })
+      .catch(() => undefined);
+    const onSelection = () => {
+      const selection = document.getSelection();
+      if (root && selection && !selection.isCollapsed && root.contains(selection.anchorNode)) setNotesWanted(true);
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => {
+      controller.abort();
+      document.removeEventListener('selectionchange', onSelection);
+    };
+  }, [hydrated, notesWanted, notes.slug]);
 
   const anchorOffset = () => toolbarRef.current?.getBoundingClientRect().bottom ?? 0;
 
@@ -125,7 +154,10 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
       if (!isShortcutKey(event)) return;
       if (event.key === 'g') switchGloss(nextGlossMode(mode.gloss));
       else if (event.key === 'p') switchPinyin(!mode.pinyin);
-      else return;
+      else if (event.key === 'a' && !notesReady.current && !document.getSelection()?.isCollapsed) {
+        setNotesWanted(true);
+        setAnnotateOnLoad(true);
+      } else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -171,11 +203,23 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
         {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
         {hydrated ? <WordHelp rootRef={rootRef} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
         {/* Rendered before the notes load too, so the toolbar never changes size under the reader. */}
-        <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => setNotesOpen((open) => !open)}>
+        <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => {
+            setNotesWanted(true);
+            setNotesOpen((open) => !open);
+          }}
+        >
           {notes.labels.open} <span className="count">{noteCount ?? '–'}</span>
         </button>
-        {hydrated ? (
-          <AnnotationLayer rootRef={rootRef} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen} onOpenChange={setNotesOpen} onCount={setNoteCount} />
+        {hydrated && notesWanted ? (
+          <AnnotationLayer rootRef={rootRef} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
+            onOpenChange={setNotesOpen}
+            onCount={setNoteCount}
+            annotateOnLoad={annotateOnLoad}
+            onReady={() => {
+              notesReady.current = true;
+              setAnnotateOnLoad(false);
+            }}
+          />
         ) : null}
       </nav>
       {children}

@@ -1,25 +1,26 @@
 /**
- * The API's answers as the browser parses them (zod): what the comment components read back
- * from `/api/posts/{slug}/comments` and `/api/comments/*`. Pure and client-safe.
+ * The API's answers as the browser parses them: what the comment components read back from
+ * `/api/posts/{slug}/comments` and `/api/comments/*`. Pure and client-safe, hence zod/mini (the
+ * small build of zod) and no import of the validation schemas.
  */
-import { z } from 'zod';
-import { commentLangSchema } from './schema';
+import * as z from 'zod/mini';
+import { commentLangs } from './limits';
 import type { CommentDto } from './types';
 
 export const commentDtoSchema = z.object({
   id: z.string(),
   author: z.string(),
-  website: z.string().nullable(),
+  website: z.nullable(z.string()),
   bodyHtml: z.string(),
-  lang: commentLangSchema,
-  parentId: z.string().nullable(),
+  lang: z.enum(commentLangs),
+  parentId: z.nullable(z.string()),
   createdAt: z.string(),
-  editedAt: z.string().nullable(),
+  editedAt: z.nullable(z.string()),
   deleted: z.boolean(),
-  pending: z.literal(true).optional(),
-  editableUntil: z.string().optional(),
-  bodySource: z.string().optional(),
-}) satisfies z.ZodType<CommentDto>;
+  pending: z.optional(z.literal(true)),
+  editableUntil: z.optional(z.string()),
+  bodySource: z.optional(z.string()),
+}) satisfies z.ZodMiniType<CommentDto>;
 
 export const threadResponseSchema = z.object({ comments: z.array(commentDtoSchema), count: z.number() });
 export const commentResponseSchema = z.object({ comment: commentDtoSchema });

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { codePoints, storableText } from '../text';
+import { AUTHOR_MAX, BODY_MAX, commentLangs, type CommentLang } from './limits';
 
-export const AUTHOR_MAX = 50;
-export const BODY_MAX = 5000;
+export { AUTHOR_MAX, BODY_MAX, type CommentLang } from './limits';
 
 const optionalText = z
   .string()
@@ -15,8 +15,7 @@ const optionalText = z
   .nullish()
   .transform((value) => (value ? value : null));
 
-export const commentLangSchema = z.enum(['zh', 'en']);
-export type CommentLang = z.infer<typeof commentLangSchema>;
+export const commentLangSchema = z.enum(commentLangs);
 
 export const commentBodySchema = z
   .string({ message: 'comment.bodyRequired' })

@@ -1,5 +1,5 @@
 /** What a comment looks like outside `lib/comments`: never the email, the address hash or the source of someone else's comment. */
-import type { CommentLang } from './schema';
+import type { CommentLang } from './limits';
 
 export type CommentDto = {
   id: string;

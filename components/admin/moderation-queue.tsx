@@ -8,6 +8,7 @@ import { moderationDecisions, type ModerationDecision } from '@/lib/comments/mod
 import { moderate } from '@/lib/comments/moderation-actions';
 import type { QueuedComment } from '@/lib/comments/queries';
 import { languageTags, type Locale } from '@/lib/i18n/config';
+import { formatDateTime } from '@/lib/i18n/format';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
 import styles from './admin.module.css';
@@ -19,18 +20,6 @@ const buttonClass: Record<ModerationDecision, string | undefined> = {
   spam: styles.button,
   delete: styles.danger,
 };
-
-function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(languageTags[locale], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
 
 function statusKey(comment: QueuedComment): string {
   if (comment.status === 'published') return comment.flagCount > 0 ? 'flagged' : 'published';
@@ -56,7 +45,7 @@ function QueuedCommentCard({ locale, comment }: { locale: Locale; comment: Queue
         <div>
           <dt>{t('admin.time')}</dt>
           <dd>
-            <time dateTime={comment.createdAt}>{formatTime(comment.createdAt, locale)}</time>
+            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
           </dd>
         </div>
         <div>

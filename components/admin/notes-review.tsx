@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { moderateNoteForm } from '@/lib/annotations/moderation-actions';
 import { noteDecisions, type ModeratedNote } from '@/lib/annotations/moderation';
 import { languageTags, type Locale } from '@/lib/i18n/config';
+import { formatDateTime } from '@/lib/i18n/format';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
 import styles from './admin.module.css';
@@ -27,7 +28,7 @@ export function NotesReview({ locale, notes }: Props) {
                   <Link href={localePath(locale, `/posts/${note.postSlug}`)} prefetch={false}>
                     {note.postSlug}
                   </Link>{' '}
-                  · <time dateTime={note.createdAt}>{note.createdAt.slice(0, 16).replace('T', ' ')} UTC</time>
+                  · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, locale)}</time>
                 </h3>
                 {note.exact ? <blockquote lang="zh-Hans">{note.exact}</blockquote> : <p>{t('admin.notes.reply')}</p>}
                 <div className={styles.body} lang={note.lang === 'en' ? 'en' : languageTags.zh} dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />

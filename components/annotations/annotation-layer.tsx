@@ -24,7 +24,7 @@ import type { NoteLabels } from './labels';
 import { NoteForm, type NoteDraft } from './note-form';
 import { NoteItem, type NoteActions } from './note-item';
 import { NOTES_PANEL_ID as PANEL_ID } from './panel-id';
-import { notePatch, passageAnnotation, replyAnnotation, toNote, type Note } from './notes-model';
+import { noteElementId, notePatch, passageAnnotation, replyAnnotation, toNote, type Note } from './notes-model';
 
 type Props = {
   rootRef: RefObject<HTMLElement | null>;
@@ -41,6 +41,8 @@ type Props = {
   annotateOnLoad: boolean;
   /** Called once the layer handles selections and its shortcut itself. */
   onReady: () => void;
+  /** The first page of the post's notes, when the reading view has already fetched it. */
+  initialPage?: unknown;
 };
 
 type Placed = { result: AnchorResult; range: Range };
@@ -53,9 +55,17 @@ const anything = z.unknown();
 
 const hasHighlightApi = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
-async function loadAll(slug: string): Promise<Note[] | ApiFailure> {
+/** Every page of the post's notes; `first`, when given, is the answer for page 0 already in hand. */
+async function loadAll(slug: string, first: unknown): Promise<Note[] | ApiFailure> {
   const notes: Note[] = [];
-  for (let page = 0; page < 1000; page++) {
+  let page = 0;
+  const known = first === undefined ? null : annotationPageSchema.safeParse(first);
+  if (known?.success) {
+    notes.push(...known.data.items.map(toNote));
+    if (!known.data.next) return notes;
+    page = 1;
+  }
+  for (; page < 1000; page++) {
     const result = await callApi(`/api/posts/${encodeURIComponent(slug)}/annotations?page=${page}`, annotationPageSchema);
     if (!result.ok) return result.error;
     notes.push(...result.data.items.map(toNote));
@@ -79,19 +89,15 @@ function readSelection(root: HTMLElement): PendingSelection | null {
   return { anchor, top: last.bottom + window.scrollY + 6, left: Math.max(8, Math.min(last.right + window.scrollX - 40, document.documentElement.clientWidth - 160)) };
 }
 
-function blockOrder(root: HTMLElement): Map<string, number> {
-  const order = new Map<string, number>();
-  for (const block of layerDocument(root)) if (!order.has(block.id)) order.set(block.id, order.size);
-  return order;
-}
-
 const short = (text: string, max = 24) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount, annotateOnLoad, onReady }: Props) {
+export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount, annotateOnLoad, onReady, initialPage }: Props) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [placed, setPlaced] = useState<ReadonlyMap<string, Placed>>(new Map());
+  /** Each block's place in the post, read with the text the passages were found in. */
+  const [order, setOrder] = useState<ReadonlyMap<string, number>>(new Map());
   const [pageVersion, setPageVersion] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [composing, setComposing] = useState<Anchor | null>(null);
@@ -100,8 +106,11 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
   const [boxes, setBoxes] = useState<Array<{ key: string; top: number; left: number; width: number; height: number; active: boolean }>>([]);
   const panelRef = useRef<HTMLElement>(null);
 
+  /** The reading view's first answer, used once instead of asking again. */
+  const firstPage = useRef(initialPage);
   const reload = useCallback(async () => {
-    const loaded = await loadAll(slug);
+    const loaded = await loadAll(slug, firstPage.current);
+    firstPage.current = undefined;
     if (Array.isArray(loaded)) {
       setNotes(loaded);
       setLoadFailed(false);
@@ -136,7 +145,11 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     if (!root) return;
     // A deleted note kept for its replies marks no words; it is listed with its block, below.
     const anchored = passages.filter((note) => note.anchor && !note.deleted);
-    const results = anchorAll(layerDocument(root), anchored.map((note) => note.anchor as Anchor));
+    const doc = layerDocument(root);
+    const blocks = new Map<string, number>();
+    for (const block of doc) if (!blocks.has(block.id)) blocks.set(block.id, blocks.size);
+    setOrder(blocks);
+    const results = anchorAll(doc, anchored.map((note) => note.anchor as Anchor));
     const found = results.flatMap((result, index) => (result ? [{ result, note: anchored[index] as Note }] : []));
     const ranges = toRanges(root, found.map(({ result }) => result));
     const next = new Map<string, Placed>();
@@ -324,7 +337,6 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
 
   // Reading order: by block, the Chinese before its English, then by position.
   const root = rootRef.current;
-  const order = useMemo(() => (root ? blockOrder(root) : new Map<string, number>()), [root, pageVersion]);
   const groups = useMemo(() => {
     const byBlock = new Map<string, Note[]>();
     const position = (note: Note): { blockId: string; layer: Layer; start: number } | undefined =>
@@ -498,5 +510,3 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
     </>
   );
 }
-
-export const noteElementId = (iri: string) => `note-${iri.split('/').pop() ?? ''}`;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { errorMessage, type ApiFailure } from '@/components/comments/api-client';
 import type { NoteLabels } from './labels';
 import { NoteForm, type NoteDraft } from './note-form';
-import type { Note } from './notes-model';
+import { noteElementId, type Note } from './notes-model';
 
 export type NoteActions = {
   edit: (note: Note, draft: NoteDraft) => Promise<ApiFailure | null>;
@@ -32,10 +32,9 @@ export function NoteItem({ note, replies, labels, actions, active, depth = 0 }: 
   const [mode, setMode] = useState<'view' | 'edit' | 'reply' | 'confirm'>('view');
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const children = replies.get(note.iri) ?? [];
-  const id = `note-${note.iri.split('/').pop() ?? ''}`;
 
   return (
-    <li id={id} tabIndex={-1} className="note" data-active={active ? '' : undefined} data-depth={Math.min(depth, MAX_INDENT)}>
+    <li id={noteElementId(note.iri)} tabIndex={-1} className="note" data-active={active ? '' : undefined} data-depth={Math.min(depth, MAX_INDENT)}>
       <article aria-label={note.anchor ? `${labels.quote}: ${note.anchor.exact}` : undefined}>
         {note.anchor ? (
           <blockquote className="note-quote" lang={note.anchor.layer === 'zh' ? 'zh-Hans' : 'en'}>

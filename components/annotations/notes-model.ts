@@ -48,6 +48,9 @@ export function toNote(annotation: AnnotationDto): Note {
   };
 }
 
+/** The id of a note's element in the panel, from its IRI. */
+export const noteElementId = (iri: string) => `note-${iri.split('/').pop() ?? ''}`;
+
 /** Tags as a reader types them: comma-separated (Latin or Chinese commas), trimmed, no repeats. */
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))];

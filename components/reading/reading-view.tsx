@@ -64,6 +64,8 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   /** `a` pressed on a selection before the notes layer had loaded: it opens the composer once it has. */
   const [annotateOnLoad, setAnnotateOnLoad] = useState(false);
   const notesReady = useRef(false);
+  /** The probe's answer (the first page of notes), handed to the layer so it does not ask again. */
+  const [firstNotesPage, setFirstNotesPage] = useState<unknown>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
@@ -94,7 +96,10 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
       .then((page: unknown) => {
         const total = typeof page === 'object' && page !== null && 'partOf' in page ? (page.partOf as { total?: unknown }).total : undefined;
         if (typeof total === 'number' && total === 0) setNoteCount(0);
-        else setNotesWanted(true);
+        else {
+          setFirstNotesPage(page);
+          setNotesWanted(true);
+        }
       })
       .catch(() => undefined);
     const onSelection = () => {
@@ -215,6 +220,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
             onOpenChange={setNotesOpen}
             onCount={setNoteCount}
             annotateOnLoad={annotateOnLoad}
+            initialPage={firstNotesPage}
             onReady={() => {
               notesReady.current = true;
               setAnnotateOnLoad(false);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
-import { createTestPostgres, createTestSqlite, postgresUnavailable, type TestDatabase } from '../db/test-databases';
+import { createTestPostgres, createTestSqlite, postgresUnavailableReason, type TestDatabase } from '../db/test-databases';
 import { CommentImportError, exportComments, importComments, parseCommentExport, serializeCommentExport, type CommentExport } from './transfer';
 
 const EXPORTED_AT = new Date('2024-03-01T12:00:00.000Z');
@@ -132,7 +132,7 @@ describe('comments export and import on SQLite', () => {
   });
 });
 
-const postgresProblem = await postgresUnavailable();
+const postgresProblem = await postgresUnavailableReason();
 if (postgresProblem) console.warn(`Skipping the PostgreSQL export/import tests: ${postgresProblem}`);
 const pgAvailable = postgresProblem === null;
 

@@ -1,7 +1,10 @@
 /**
- * Throwaway databases for unit tests: a migrated SQLite file in a temporary folder, and a fresh
- * PostgreSQL database (`duizhao_t_<random>`) when a server answers on 127.0.0.1:5432 (trust
- * auth, as on CI). Each comes with its own clean-up. Not imported by the app.
+ * Throwaway databases for tests: an SQLite file in a temporary folder, or a fresh PostgreSQL
+ * database `duizhao_t_<random>` made from the maintenance database at POSTGRES_ADMIN_URL
+ * (127.0.0.1:5432, user postgres, trust auth, as on CI). `createTempDatabase` gives an empty one
+ * with the DATABASE_URL a server would be started with (the integration tests); `createTestSqlite`
+ * and `createTestPostgres` a migrated one with a Prisma client (unit tests). Each comes with its own
+ * clean-up. Not imported by the app.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,64 +13,87 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from './client';
 import { migrateDatabase } from './migrate';
-import { databaseTarget } from './target';
+import type { DatabaseTarget } from './target';
+
+export type Provider = 'sqlite' | 'postgres';
+export const PROVIDERS: readonly Provider[] = ['sqlite', 'postgres'];
+
+/** The maintenance database the test databases are created from. */
+export const POSTGRES_ADMIN_URL = process.env.INTEGRATION_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type TempDatabase = {
+  provider: Provider;
+  /** What DATABASE_URL would be set to. */
+  url: string;
+  target: DatabaseTarget;
+  drop(): Promise<void>;
+};
 
 export type TestDatabase = { db: Db; drop: () => Promise<void> };
 
-const POSTGRES_ADMIN = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' };
-
-export async function createTestSqlite(): Promise<TestDatabase> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-test-'));
-  const target = databaseTarget(path.join(folder, 'test.db'));
-  await migrateDatabase(target);
-  const db = await createDb(target);
-  return {
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      rmSync(folder, { recursive: true, force: true });
-    },
-  };
-}
-
-async function withPostgresAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...POSTGRES_ADMIN, connectionTimeoutMillis: 3000 });
+async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     return await run(client);
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
 
-/** Why PostgreSQL tests cannot run here, or null when they can. */
-export async function postgresUnavailable(): Promise<string | null> {
+/** Null when PostgreSQL answers and may create databases; otherwise why not (tests print it and skip). */
+export async function postgresUnavailableReason(): Promise<string | null> {
   try {
-    await withPostgresAdmin((client) => client.query('SELECT 1'));
+    const { rows } = await withAdmin((client) =>
+      client.query<{ rolcreatedb: boolean; rolsuper: boolean }>('SELECT rolcreatedb, rolsuper FROM pg_roles WHERE rolname = current_user'),
+    );
+    const role = rows[0];
+    if (!role || !(role.rolcreatedb || role.rolsuper)) return `user on ${POSTGRES_ADMIN_URL} may not create databases`;
     return null;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return `no PostgreSQL at ${POSTGRES_ADMIN.host}:${POSTGRES_ADMIN.port} as user "${POSTGRES_ADMIN.user}" (${reason})`;
+    return `PostgreSQL not reachable at ${POSTGRES_ADMIN_URL}: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-export async function createTestPostgres(): Promise<TestDatabase> {
+/** An empty database of the provider, not migrated. */
+export async function createTempDatabase(provider: Provider): Promise<TempDatabase> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'duizhao-test-db-'));
+    const file = path.join(dir, 'duizhao.db');
+    return { provider, url: file, target: { provider: 'sqlite', file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const name = `duizhao_t_${randomBytes(6).toString('hex')}`;
-  await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const target = databaseTarget(`postgres://${POSTGRES_ADMIN.user}@${POSTGRES_ADMIN.host}:${POSTGRES_ADMIN.port}/${name}`);
-  const dropDatabase = () => withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    provider,
+    url: url.toString(),
+    target: { provider: 'postgres', url: url.toString() },
+    drop: async () => {
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+/** A migrated database of the provider, with its client; dropping disconnects first. */
+async function createMigrated(provider: Provider): Promise<TestDatabase> {
+  const database = await createTempDatabase(provider);
   try {
-    await migrateDatabase(target);
+    await migrateDatabase(database.target);
   } catch (error) {
-    await dropDatabase();
+    await database.drop();
     throw error;
   }
-  const db = await createDb(target);
+  const db = await createDb(database.target);
   return {
     db,
     drop: async () => {
       await db.$disconnect();
-      await dropDatabase();
+      await database.drop();
     },
   };
 }
+
+export const createTestSqlite = () => createMigrated('sqlite');
+export const createTestPostgres = () => createMigrated('postgres');

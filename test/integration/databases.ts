@@ -1,81 +1,14 @@
 /**
- * Throwaway databases for the integration tests: an SQLite file in a temp folder, or a fresh
- * PostgreSQL database `duizhao_t_<random>` on 127.0.0.1:5432 (user postgres, trust auth), and a
- * look at what is in them (tables, columns, applied migrations) without going through Prisma.
+ * The integration tests' throwaway databases (made by lib/db/test-databases.ts), and a look at
+ * what is in them (tables, columns, applied migrations) without going through Prisma.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../lib/db/target';
+import { createTempDatabase, type Provider, type TempDatabase } from '../../lib/db/test-databases';
 
-export type Provider = 'sqlite' | 'postgres';
-export const PROVIDERS: readonly Provider[] = ['sqlite', 'postgres'];
-
-/** The maintenance database the test databases are created from. */
-export const POSTGRES_ADMIN_URL = process.env.INTEGRATION_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export type TempDatabase = {
-  provider: Provider;
-  /** What DATABASE_URL would be set to. */
-  url: string;
-  target: DatabaseTarget;
-  drop(): Promise<void>;
-};
-
-/** Null when PostgreSQL answers; otherwise why it cannot be used (the tests print it and skip). */
-export async function postgresUnavailableReason(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    const { rows } = await client.query<{ rolcreatedb: boolean; rolsuper: boolean }>('SELECT rolcreatedb, rolsuper FROM pg_roles WHERE rolname = current_user');
-    const role = rows[0];
-    if (!role || !(role.rolcreatedb || role.rolsuper)) return `user on ${POSTGRES_ADMIN_URL} may not create databases`;
-    return null;
-  } catch (error) {
-    return `PostgreSQL not reachable at ${POSTGRES_ADMIN_URL}: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-export async function createTempDatabase(provider: Provider): Promise<TempDatabase> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'duizhao-it-db-'));
-    const file = path.join(dir, 'duizhao.db');
-    return {
-      provider,
-      url: file,
-      target: { provider: 'sqlite', file },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `duizhao_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    provider,
-    url: url.toString(),
-    target: { provider: 'postgres', url: url.toString() },
-    drop: async () => {
-      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
-}
+export { createTempDatabase, POSTGRES_ADMIN_URL, postgresUnavailableReason, PROVIDERS, type Provider, type TempDatabase } from '../../lib/db/test-databases';
 
 /** Temp databases made by a test file, dropped together in afterAll. */
 export function databasePool() {

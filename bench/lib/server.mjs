@@ -4,7 +4,7 @@
  * again by killing its whole process group. Its output goes to a log file, not the bench table.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -67,6 +67,7 @@ export async function startServer({ root, host, port, readyPath, timeoutMs, logF
   if (await portInUse(host, port)) {
     throw new Error(`port ${port} is already in use; stop whatever listens there, or set BENCH_URL=${origin} to benchmark it`);
   }
+  mkdirSync(path.dirname(logFile), { recursive: true }); // bench/results/ is not in a fresh clone
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [path.join(root, 'scripts', script)], {
     cwd: root,

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportComments, serializeCommentExport } from '../lib/comments/transfer';
-import { createDb } from '../lib/db/client';
+import { closeDb, createDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { databaseTarget } from '../lib/db/target';
 import { env } from '../lib/env';
@@ -29,5 +29,5 @@ try {
     process.stdout.write(json);
   }
 } finally {
-  await db.$disconnect();
+  await closeDb(db);
 }

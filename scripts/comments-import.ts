@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CommentImportError, importComments, parseCommentExport } from '../lib/comments/transfer';
-import { createDb } from '../lib/db/client';
+import { closeDb, createDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { databaseTarget } from '../lib/db/target';
 import { env } from '../lib/env';
@@ -36,7 +36,7 @@ try {
     const where = target.provider === 'sqlite' ? target.file : 'PostgreSQL';
     console.log(`Imported ${comments} comment(s) and ${flags} flag(s) into ${where}.`);
   } finally {
-    await db.$disconnect();
+    await closeDb(db);
   }
 } catch (error) {
   if (!(error instanceof CommentImportError)) throw error;

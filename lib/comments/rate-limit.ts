@@ -3,11 +3,15 @@
  * (default 3 a minute and 30 a day) and reading notes (default 20 a minute and 500 a day), each
  * with an allowance of its own. Counters live in the database, so several instances enforce one
  * limit, or in Redis when REDIS_URL is set.
+ *
+ * In the database, rate-limiter-flexible's SQL stores write the counters themselves, one
+ * statement per window, on the connection lib/db gives for them (see `counterStoreOf`): no
+ * query-builder round trips, and on SQLite no disk sync of their own.
  */
 import 'server-only';
 import { Redis } from 'ioredis';
-import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Db } from '../db/client';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { counterStoreOf, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
 
@@ -15,14 +19,32 @@ import { AppError } from '../http/errors';
 export type WriteKind = 'comments' | 'notes';
 
 type Limiters = { minute: RateLimiterAbstract; day: RateLimiterAbstract };
+type Window = { points: number; duration: number };
+
+/** The table of migration 003 (model RateLimitCounter), in the layout the SQL stores expect. */
+const COUNTER_TABLE = 'RateLimitCounter';
+/** Expired counters are swept this often, once they are an hour old (as the stores do it). */
+const SWEEP_EVERY_MS = 5 * 60_000;
+const SWEEP_AFTER_MS = 60 * 60_000;
+/** How long a counter write keeps retrying while another writer holds the SQLite file. */
+const BUSY_GIVE_UP_MS = 15_000;
 
 let redis: Redis | null = null;
 const limiters = new WeakMap<Db, Map<WriteKind, Limiters>>();
+const swept = new WeakSet<Db>();
 
 const allowances: Record<WriteKind, () => { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' }> = {
   comments: () => ({ perMinute: env.ratePerMinute, perDay: env.ratePerDay, code: 'comment.rateLimited' }),
   notes: () => ({ perMinute: env.notesPerMinute, perDay: env.notesPerDay, code: 'annotation.rateLimited' }),
 };
+
+function databaseLimiter(db: Db, keyPrefix: string, window: Window): RateLimiterAbstract {
+  const store = counterStoreOf(db);
+  // The table comes from the migrations; expired rows are swept below, for both stores alike.
+  const options = { tableName: COUNTER_TABLE, tableCreated: true, clearExpiredByTimeout: false, keyPrefix, ...window };
+  if (store.provider === 'postgres') return new RateLimiterPostgres({ ...options, storeClient: store.pool, storeType: 'pool' });
+  return new RateLimiterSQLite({ ...options, storeClient: store.connection, storeType: 'better-sqlite3' });
+}
 
 function createLimiters(db: Db, kind: WriteKind): Limiters {
   const { perMinute, perDay } = allowances[kind]();
@@ -35,11 +57,40 @@ function createLimiters(db: Db, kind: WriteKind): Limiters {
       day: new RateLimiterRedis({ storeClient: store, keyPrefix: `duizhao:${kind}:day`, ...windows.day }),
     };
   }
-  const options = { storeClient: db, tableName: 'rateLimit', clearExpiredByTimeout: false };
+  sweepExpiredCounters(db);
   return {
-    minute: new RateLimiterPrisma({ ...options, keyPrefix: `${kind}:minute`, ...windows.minute }),
-    day: new RateLimiterPrisma({ ...options, keyPrefix: `${kind}:day`, ...windows.day }),
+    minute: databaseLimiter(db, `${kind}:minute`, windows.minute),
+    day: databaseLimiter(db, `${kind}:day`, windows.day),
   };
+}
+
+/** Deletes, every few minutes, the counters whose window ended over an hour ago. */
+function sweepExpiredCounters(db: Db): void {
+  if (swept.has(db)) return;
+  swept.add(db);
+  const timer = setInterval(() => {
+    db.rateLimitCounter.deleteMany({ where: { expire: { lt: BigInt(Date.now() - SWEEP_AFTER_MS) } } }).catch((error: unknown) => {
+      console.warn('Could not sweep expired rate-limit counters:', error instanceof Error ? error.message : error);
+    });
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+}
+
+const isBusy = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One point from the limiter; on SQLite, waits (without blocking) while another writer holds the file. */
+async function consumeOne(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  const started = Date.now();
+  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+    try {
+      await limiter.consume(key);
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
+    }
+    await pause(delay);
+  }
 }
 
 /** Counts one write of `kind` for the address, or refuses it with 429 and when to try again. */
@@ -56,7 +107,7 @@ export async function takeWriteAllowance(db: Db, addressHash: string, kind: Writ
   }
   for (const limiter of [entry.minute, entry.day]) {
     try {
-      await limiter.consume(addressHash);
+      await consumeOne(limiter, addressHash);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
         throw new AppError(allowances[kind]().code, 429, `too many ${kind} from this address; try again later`, rejection.msBeforeNext / 1000);

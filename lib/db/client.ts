@@ -6,6 +6,8 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { env } from '../env';
 import { processWide } from '../process-wide';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
@@ -19,17 +21,57 @@ import { databaseTarget, type DatabaseTarget } from './target';
  */
 export type Db = SqliteClient;
 
+/**
+ * Where the rate-limit counters are written (lib/comments/rate-limit.ts), beside the Prisma client.
+ * On PostgreSQL it is the client's own connection pool. On SQLite it is a second connection to
+ * the same file that does not wait for the disk on commit: a counter lost to a power cut costs
+ * nothing, while a comment's commit, on the client's connection, is synced (and syncs the
+ * counters' pages with it). Its busy timeout is 0, so a write that finds the file locked fails
+ * at once instead of blocking the event loop; the caller tries again asynchronously.
+ */
+export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
+
+type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null };
+const opened = new WeakMap<Db, Opened>();
+
 /** A client for a migrated database; on SQLite its connection syncs every commit to disk. */
 export async function createDb(target: DatabaseTarget): Promise<Db> {
   if (target.provider === 'postgres') {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
-    return client as unknown as Db;
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that breaks (a server restart) must not take the process down.
+    pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
+    const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    opened.set(client, { target, pool, counters: { provider: 'postgres', pool } });
+    return client;
   }
   const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }) });
   // `synchronous` is per connection, and better-sqlite3 defaults to NORMAL in WAL mode: FULL
   // makes a comment answered 201 survive power loss, not only a crash of the server.
   await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
+  opened.set(db, { target, pool: null, counters: null });
   return db;
+}
+
+/** The counters' connection of a client made by createDb (opened on first use on SQLite). */
+export function counterStoreOf(db: Db): CounterStore {
+  const entry = opened.get(db);
+  if (!entry) throw new Error('counterStoreOf: the client was not made by createDb');
+  if (!entry.counters && entry.target.provider === 'sqlite') {
+    const connection = new Database(entry.target.file, { timeout: 0 });
+    connection.pragma('synchronous = NORMAL');
+    entry.counters = { provider: 'sqlite', connection };
+  }
+  if (!entry.counters) throw new Error('counterStoreOf: no counter store');
+  return entry.counters;
+}
+
+/** Disconnects a client made by createDb, and the counters' connection with it. */
+export async function closeDb(db: Db): Promise<void> {
+  const entry = opened.get(db);
+  opened.delete(db);
+  await db.$disconnect();
+  if (entry?.counters?.provider === 'sqlite') entry.counters.connection.close();
+  if (entry?.pool && !entry.pool.ended) await entry.pool.end();
 }
 
 const connection = processWide('db', () => ({ ready: null as Promise<Db> | null }));

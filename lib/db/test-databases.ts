@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db } from './client';
+import { closeDb, createDb, type Db } from './client';
 import { migrateDatabase } from './migrate';
 import type { DatabaseTarget } from './target';
 
@@ -89,7 +89,7 @@ async function createMigrated(provider: Provider): Promise<TestDatabase> {
   return {
     db,
     drop: async () => {
-      await db.$disconnect();
+      await closeDb(db);
       await database.drop();
     },
   };

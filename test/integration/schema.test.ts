@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createDb, type Db } from '../../lib/db/client';
+import { closeDb, createDb, type Db } from '../../lib/db/client';
 import { Prisma as PostgresPrisma } from '../../lib/db/generated/postgres/client';
 import { Prisma } from '../../lib/db/generated/sqlite/client';
 import { migrateDatabase, type MigrationResult } from '../../lib/db/migrate';
@@ -34,7 +34,7 @@ const pgUnavailable = await postgresUnavailableReason();
 // prisma/models.prisma (each scalar field's type and whether it is optional).
 
 type Row = Record<string, unknown>;
-type ScalarType = 'String' | 'Int' | 'Boolean' | 'DateTime';
+type ScalarType = 'String' | 'Int' | 'BigInt' | 'Boolean' | 'DateTime';
 type FieldSpec = { name: string; type: ScalarType; optional: boolean };
 
 const modelNames = Object.values(Prisma.ModelName).sort();
@@ -53,7 +53,7 @@ function schemaFields(): Map<string, FieldSpec[]> {
     const [, name = '', body = ''] = block;
     const fields: FieldSpec[] = [];
     for (const line of body.split('\n')) {
-      const match = /^\s*(\w+)\s+(String|Int|Boolean|DateTime)(\?)?(?:\s|$)/.exec(line);
+      const match = /^\s*(\w+)\s+(String|Int|BigInt|Boolean|DateTime)(\?)?(?:\s|$)/.exec(line);
       if (match?.[1] && match[2]) fields.push({ name: match[1], type: match[2] as ScalarType, optional: match[3] === '?' });
     }
     models.set(name, fields);
@@ -62,8 +62,8 @@ function schemaFields(): Map<string, FieldSpec[]> {
 }
 
 const SQL_TYPES: Record<Provider, Record<ScalarType, string>> = {
-  sqlite: { String: 'TEXT', Int: 'INTEGER', Boolean: 'BOOLEAN', DateTime: 'DATETIME' },
-  postgres: { String: 'text', Int: 'integer', Boolean: 'boolean', DateTime: 'timestamp without time zone' },
+  sqlite: { String: 'TEXT', Int: 'INTEGER', BigInt: 'BIGINT', Boolean: 'BOOLEAN', DateTime: 'DATETIME' },
+  postgres: { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp without time zone' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -284,13 +284,13 @@ const MODEL_CASES: Record<string, ModelCase> = {
     key: (row) => ({ commentId_reporterHash: { commentId: row.commentId, reporterHash: row.reporterHash } }),
     updates: [{ createdAt: at('2026-01-01T00:00:00.007Z') }, { createdAt: at('1970-01-01T00:00:00.000Z') }],
   },
-  RateLimit: {
+  RateLimitCounter: {
     rows: [
-      { key: 'comments:minute:abc', points: 3, expire: at('2024-05-05T05:05:05.555Z') },
-      { key: 'comments:day:abc', points: 0, expire: null },
+      { key: 'comments:minute:abc', points: 3, expire: 1_714_885_505_555n },
+      { key: 'notes:day:读者', points: 0, expire: null },
     ],
     key: (row) => ({ key: row.key }),
-    updates: [{ points: 0, expire: null }, { points: 2_147_483_647, expire: at('2099-12-31T23:59:59.999Z') }],
+    updates: [{ points: 0, expire: null }, { points: 2_147_483_647, expire: 4_102_444_799_999n }],
   },
   Setting: {
     rows: [
@@ -428,7 +428,7 @@ describe.each(PROVIDERS)('migrations and schema on %s', (provider) => {
       let database: TempDatabase;
 
       afterAll(async () => {
-        await db?.$disconnect();
+        if (db) await closeDb(db);
       }, HOOK_TIMEOUT);
 
       test('connect to a migrated database', async () => {

@@ -3,6 +3,9 @@
  * client's address (the socket's peer) reaches the app in a header no client can set: any
  * incoming x-duizhao-peer is overwritten. Started by scripts/start.mjs.
  *
+ * Answers the app has published to lib/http/memory-answers.ts (today: a post's comment thread as
+ * an anonymous reader sees it, between writes) are sent from memory without running Next.
+ *
  * A path whose percent-encoding cannot be decoded (`/posts/%E0%A4%A`) would make Next fail with a
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
  * /api/ and as a short page in both languages elsewhere.
@@ -52,7 +55,11 @@ function answerBadAddress(request, response) {
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
+/** The registry of lib/http/memory-answers.ts, once the app has created it. */
+const MEMORY_ANSWERS = Symbol.for('duizhao:memory-answers');
+
 const server = createServer((request, response) => {
+  if (globalThis[MEMORY_ANSWERS]?.answer(request, response)) return;
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
     return;

@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestSqlite, type TestDatabase } from '../db/test-databases';
-import { forgetThread, publicThreadJson, THREAD_CACHE_MS } from './thread-cache';
+import { publishedAnswer } from '../http/memory-answers';
+import { forgetThread, publicThreadJson, THREAD_CACHE_MS, threadApiPath } from './thread-cache';
 
 const SLUG = 'docker-and-hyper';
 const base = { postSlug: SLUG, email: null, website: null, lang: 'zh', ipHash: 'h', bodyHtml: '<p>x</p>', status: 'published' };
@@ -62,6 +63,30 @@ describe('the public thread cache', () => {
     expect(await ids(publicThreadJson(db, SLUG))).toEqual(['first', 'second']);
     await racing;
     expect(await ids(publicThreadJson(db, SLUG))).toEqual(['first', 'second']);
+  });
+
+  test('a finished read is published for the HTTP server to answer from memory, and a write withdraws it', async () => {
+    const path = threadApiPath(SLUG);
+    expect(path).toBe('/api/posts/docker-and-hyper/comments');
+    forgetThread(db, SLUG);
+    expect(publishedAnswer(path)).toBeUndefined();
+    const json = await publicThreadJson(db, SLUG);
+    await Promise.resolve();
+    expect(publishedAnswer(path)).toBe(json);
+    forgetThread(db, SLUG);
+    expect(publishedAnswer(path)).toBeUndefined();
+  });
+
+  test('a read overtaken by a write is not published', async () => {
+    const racing = publicThreadJson(db, SLUG);
+    forgetThread(db, SLUG);
+    await racing;
+    await Promise.resolve();
+    expect(publishedAnswer(threadApiPath(SLUG))).toBeUndefined();
+  });
+
+  test('a slug outside ASCII is published under its percent-encoded path', () => {
+    expect(threadApiPath('对照')).toBe('/api/posts/%E5%AF%B9%E7%85%A7/comments');
   });
 
   test('keeps each post apart', async () => {

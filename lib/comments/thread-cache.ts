@@ -8,9 +8,13 @@
  * made elsewhere (another instance on the same PostgreSQL, `npm run comments:import`) takes to
  * show. Concurrent misses share one query; a query still running when a write lands is dropped
  * with the entry, so its answer goes only to the readers who asked before the write.
+ *
+ * Once an entry's query is done, and while the entry is current, the app's HTTP server answers
+ * `GET /api/posts/<slug>/comments` from it directly (lib/http/memory-answers.ts).
  */
 import 'server-only';
 import type { Db } from '../db/client';
+import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
 import { processWide } from '../process-wide';
 import { listComments } from './queries';
 import { anonymousViewer } from './types';
@@ -40,6 +44,12 @@ export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promis
   });
   const entry: Entry = { json, expires: now + THREAD_CACHE_MS };
   cache.set(slug, entry);
+  json.then(
+    (text) => {
+      if (cache.get(slug) === entry) publishAnswer(threadApiPath(slug), text, entry.expires);
+    },
+    () => undefined,
+  );
   // A failed read is not kept: the next reader tries again.
   json.catch(() => {
     if (cache.get(slug) === entry) cache.delete(slug);
@@ -50,4 +60,8 @@ export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promis
 /** Drops a post's cached thread; call once a change to it is committed. */
 export function forgetThread(db: Db, slug: string): void {
   cacheOf(db).delete(slug);
+  withdrawAnswer(threadApiPath(slug));
 }
+
+/** The thread's API path as a client sends it. */
+export const threadApiPath = (slug: string) => `/api/posts/${encodeURIComponent(slug)}/comments`;

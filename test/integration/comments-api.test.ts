@@ -126,6 +126,29 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect(response.text).not.toContain(PRIVATE_EMAIL);
     });
 
+    test('anonymous reads between writes are answered from memory (same JSON); the next write shows at once; the author still gets their own view', async () => {
+      const first = await reader().get(threadPath());
+      const again = await reader().get(threadPath());
+      expect(again.status).toBe(200);
+      // The server's memory answers carry `Vary: Accept-Encoding` alone; Next's add its router headers.
+      expect(again.headers.get('vary')).toBe('Accept-Encoding');
+      expect(again.headers.get('cache-control')).toBe('no-store');
+      expect(again.headers.get('content-type')).toBe('application/json');
+      expect(again.json).toEqual(first.json);
+      const author = reader();
+      const created = await post(author);
+      const after = await thread();
+      expect(after.comments.map((comment) => comment.id)).toContain(created.id);
+      expect(after.count).toBe((first.json as { count: number }).count + 1);
+      // A cookie naming the reader's own comments goes past memory to the route: source and edit window.
+      const own = await author.get(threadPath());
+      expect(own.headers.get('vary')).not.toBe('Accept-Encoding');
+      expect((own.json as { comments: Array<Record<string, unknown>> }).comments.find((comment) => comment.id === created.id)).toMatchObject({
+        bodySource: expect.any(String),
+        editableUntil: expect.any(String),
+      });
+    });
+
     test('a reply carries parentId; a reply to an unknown parent is 422 comment.parentNotFound', async () => {
       const parent = await post(reader());
       const reply = await post(reader(), { parentId: parent.id, body: zhBody('回复') });

@@ -1,6 +1,6 @@
 /** The English gloss layer: modes, per-block toggles, pinyin, shortcuts and the reader's place. */
 import { expect, test, type Page } from '@playwright/test';
-import { postPath } from './fixtures';
+import { hasHorizontalOverflow, postPath } from './fixtures';
 
 const reading = (page: Page) => page.locator('.reading');
 const visibleGlosses = (page: Page) => page.locator('.post-body .gloss:visible');
@@ -31,7 +31,9 @@ test.describe('defaults', () => {
 
   test('every gloss is marked English and not for machine translation', async ({ page }) => {
     await page.goto(postPath('en'));
-    for (const gloss of await page.locator('.post-body .gloss').all()) {
+    const glosses = page.locator('.post-body .gloss');
+    await expect(glosses).toHaveCount(GLOSSED_BLOCKS);
+    for (const gloss of await glosses.all()) {
       await expect(gloss).toHaveAttribute('lang', 'en');
       await expect(gloss).toHaveAttribute('translate', 'no');
     }
@@ -67,7 +69,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     test('pinyin shows over every word, with the reading that fits', async ({ page }) => {
       await page.goto(postPath('en'));
-      await page.getByRole('link', { name: 'Show pinyin' }).click();
+      const toolbar = page.getByRole('navigation', { name: 'Reading options' });
+      await toolbar.getByRole('link', { name: 'Show pinyin' }).click();
       await expect(page).toHaveURL(/pinyin=1/);
       const onlyIf = page.locator('ruby.w', { hasText: '只要' }).first();
       await expect(onlyIf.locator('rt')).toHaveText('zhǐyào');
@@ -77,15 +80,16 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(rt).toHaveAttribute('lang', 'zh-Latn-pinyin');
       await expect(rt).toHaveAttribute('translate', 'no');
       await expect(page.locator('.post-body rp').first()).toHaveText('(');
-      await page.getByRole('link', { name: 'Hide pinyin' }).click();
+      await toolbar.getByRole('link', { name: 'Hide pinyin' }).click();
       await expect(page.locator('ruby.w')).toHaveCount(0);
     });
 
     test('the mode survives a reload at the plain address', async ({ page }) => {
       await page.goto(postPath('zh'));
-      await page.getByRole('link', { name: '并排' }).click();
+      const toolbar = page.getByRole('navigation', { name: '阅读设置' });
+      await toolbar.getByRole('link', { name: '并排' }).click();
       await expect(reading(page)).toHaveAttribute('data-gloss', 'parallel');
-      await page.getByRole('link', { name: '显示拼音' }).click();
+      await toolbar.getByRole('link', { name: '显示拼音' }).click();
       await expect(page.locator('ruby.w').first()).toBeVisible();
       await page.goto(postPath('zh'));
       await expect(reading(page)).toHaveAttribute('data-gloss', 'parallel');
@@ -98,7 +102,7 @@ test.describe('the per-block toggle', () => {
   test('shows or hides the English of one paragraph only', async ({ page }) => {
     await page.goto(postPath('zh'));
     await expect(page.getByRole('button', { name: /快捷键/ })).toBeVisible();
-    const toggle = page.locator('#docker-p2 > .gloss-toggle');
+    const toggle = page.locator('#docker-p2 [data-gloss-toggle]');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await toggle.click();
     await expect(page.locator('#docker-p2 > .gloss')).toBeVisible();
@@ -109,7 +113,7 @@ test.describe('the per-block toggle', () => {
     await expect(visibleGlosses(page)).toHaveCount(0);
 
     await page.getByRole('link', { name: '逐段' }).click();
-    await page.locator('#hyper-p1 > .gloss-toggle').click();
+    await page.locator('#hyper-p1 [data-gloss-toggle]').click();
     await expect(page.locator('#hyper-p1 > .gloss')).toBeHidden();
     await expect(visibleGlosses(page)).toHaveCount(GLOSSED_BLOCKS - 1);
   });
@@ -120,11 +124,52 @@ test.describe('the per-block toggle', () => {
     test('turns the gloss on and lands back on that paragraph', async ({ page }) => {
       await page.goto(postPath('zh'));
       await readFrom(page, 'hyper-p2');
-      await page.locator('#hyper-p2 > .gloss-toggle').click();
+      await page.locator('#hyper-p2 [data-gloss-toggle]').click();
       await expect(page).toHaveURL(/\?gloss=inline&pinyin=0#hyper-p2$/);
       await expect(page.locator('#hyper-p2 > .gloss')).toBeVisible();
       await expect(page.locator('#hyper-p2')).toBeInViewport();
     });
+
+    // The toolbar's links cannot know where the reader is without JavaScript; each block offers
+    // pinyin with its own fragment instead.
+    test('turns pinyin on and off from a paragraph and lands back on it', async ({ page }) => {
+      await page.goto(postPath('zh'));
+      await readFrom(page, 'hyper-p2');
+      await page.locator('#hyper-p2').getByRole('link', { name: '显示拼音，并回到这一段' }).click();
+      await expect(page).toHaveURL(/\?gloss=off&pinyin=1#hyper-p2$/);
+      await expect(page.locator('#hyper-p2 ruby.w').first()).toBeVisible();
+      await expect(page.locator('#hyper-p2')).toBeInViewport();
+      await expect(page.locator('#top-p1')).not.toBeInViewport();
+
+      await page.locator('#hyper-p2').getByRole('link', { name: '隐藏拼音，并回到这一段' }).click();
+      await expect(page).toHaveURL(/\?gloss=off&pinyin=0#hyper-p2$/);
+      await expect(page.locator('ruby.w')).toHaveCount(0);
+      await expect(page.locator('#hyper-p2')).toBeInViewport();
+    });
+  });
+
+  test('with JavaScript the block offers no pinyin link: the toolbar keeps the place itself', async ({ page }) => {
+    await page.goto(postPath('zh'));
+    await expect(page.getByRole('button', { name: /快捷键/ })).toBeVisible();
+    await expect(page.locator('#hyper-p2 [data-gloss-toggle]')).toBeVisible();
+    await expect(page.locator('#hyper-p2').getByRole('link', { name: /拼音/ })).toHaveCount(0);
+  });
+});
+
+test.describe('side by side on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  // Two columns of a phone's width would be a few characters each: below 62rem parallel stacks.
+  test('the English of a paragraph is under its Chinese, not beside it', async ({ page }) => {
+    await page.goto(`${postPath('zh')}?gloss=parallel&pinyin=0`);
+    await expect(reading(page)).toHaveAttribute('data-gloss', 'parallel');
+    const zh = await page.locator('[data-block="docker-p1"]').boundingBox();
+    const en = await page.locator('#docker-p1 > .gloss').boundingBox();
+    if (!zh || !en) throw new Error('paragraph or gloss not laid out');
+    expect(en.y).toBeGreaterThanOrEqual(zh.y + zh.height);
+    expect(Math.abs(en.x - zh.x)).toBeLessThanOrEqual(2);
+    expect(en.width).toBeGreaterThan(zh.width * 0.9);
+    expect(await hasHorizontalOverflow(page)).toBe(false);
   });
 });
 
@@ -171,6 +216,8 @@ test.describe('keyboard shortcuts', () => {
     const help = page.getByRole('dialog', { name: '键盘快捷键' });
     await expect(help).toBeVisible();
     await expect(help).toContainText('切换英文对照');
+    const pinyinShortcut = help.locator('.shortcut-list > div').filter({ has: page.getByRole('term').filter({ hasText: /^p$/ }) });
+    await expect(pinyinShortcut.getByRole('definition')).toHaveText('显示或隐藏拼音');
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
   });

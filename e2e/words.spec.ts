@@ -1,7 +1,7 @@
 /** Word help, saved words, clean copying, and accessibility of every reading mode. */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { postPath } from './fixtures';
 
 const card = (page: Page) => page.getByRole('dialog', { name: /Word help|词语释义/ });
@@ -11,12 +11,25 @@ async function ready(page: Page, path: string) {
   await expect(page.getByRole('button', { name: /Shortcuts|快捷键/ })).toBeVisible();
 }
 
+/** English and pinyin are for reading as they are: a page translator must leave them alone. */
+async function expectUntranslated(element: Locator, lang: 'en' | 'zh-Latn-pinyin') {
+  await expect(element).toHaveAttribute('lang', lang);
+  await expect(element).toHaveAttribute('translate', 'no');
+}
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }));
+}
+
 test('clicking a word shows its reading and the sense that fits', async ({ page }) => {
   await ready(page, postPath('en'));
   await page.locator('.post-body .w', { hasText: '虚拟机' }).first().click();
   await expect(card(page)).toContainText('xūnǐjī');
   await expect(card(page)).toContainText('virtual machine');
   await expect(card(page)).toContainText('CC-CEDICT');
+  await expectUntranslated(card(page).getByText('xūnǐjī', { exact: true }), 'zh-Latn-pinyin');
+  await expectUntranslated(card(page).getByText('virtual machine', { exact: true }), 'en');
   await page.keyboard.press('Escape');
   await expect(card(page)).toBeHidden();
 });
@@ -40,7 +53,7 @@ test('the glossary is fetched only when word help is first used', async ({ page 
   await page.locator('.post-body .w', { hasText: '盗梦空间' }).first().click();
   await expect(card(page)).toContainText('Inception');
   await page.locator('.post-body .w', { hasText: '蓝鲸' }).first().click();
-  await expect(card(page)).toContainText('蓝鲸');
+  await expect(card(page)).toContainText('blue whale; here Docker');
   expect(glossaryRequests).toHaveLength(1);
 });
 
@@ -76,6 +89,9 @@ test('saved words export as a TSV file Anki imports', async ({ page }) => {
   const list = page.getByRole('dialog', { name: 'Saved words' });
   await expect(list).toContainText('虚拟机');
   await expect(list).toContainText('作死');
+  const savedWord = list.getByRole('listitem').filter({ hasText: '虚拟机' });
+  await expectUntranslated(savedWord.getByText('xūnǐjī', { exact: true }), 'zh-Latn-pinyin');
+  await expectUntranslated(savedWord.getByText('virtual machine', { exact: true }), 'en');
   const download = page.waitForEvent('download');
   await list.getByRole('button', { name: 'Export for Anki (TSV)' }).click();
   const file = await (await download).path();
@@ -106,14 +122,37 @@ test.describe('copying', () => {
   });
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test('tapping a word shows its reading and sense; tapping elsewhere puts the card away', async ({ page }) => {
+    await ready(page, postPath('en'));
+    await page.locator('.post-body .w', { hasText: '虚拟机' }).first().tap();
+    await expect(card(page)).toContainText('xūnǐjī');
+    await expect(card(page)).toContainText('virtual machine');
+    await page.getByRole('heading', { level: 1 }).tap();
+    await expect(card(page)).toBeHidden();
+  });
+});
+
 test.describe('accessibility of every reading mode', () => {
-  for (const query of ['?gloss=off&pinyin=0', '?gloss=inline&pinyin=0', '?gloss=parallel&pinyin=0', '?gloss=inline&pinyin=1', '?gloss=parallel&pinyin=1']) {
-    test(`no axe violations at ${query}`, async ({ page }) => {
-      await ready(page, `${postPath('zh')}${query}`);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-    });
+  const modes = ['?gloss=off&pinyin=0', '?gloss=off&pinyin=1', '?gloss=inline&pinyin=0', '?gloss=parallel&pinyin=0', '?gloss=inline&pinyin=1', '?gloss=parallel&pinyin=1'];
+  for (const locale of ['zh', 'en'] as const) {
+    for (const query of modes) {
+      test(`no axe violations under /${locale} at ${query}`, async ({ page }) => {
+        await ready(page, `${postPath(locale)}${query}`);
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
   }
+
+  test('no axe violations in the dark colour scheme at ?gloss=inline&pinyin=1', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ready(page, `${postPath('zh')}?gloss=inline&pinyin=1`);
+    // The dark palette is the one checked (--paper in app/globals.css).
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(27, 26, 24)');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 
   test('no axe violations with word help and the shortcut help open', async ({ page }) => {
     await ready(page, postPath('en'));

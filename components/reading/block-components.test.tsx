@@ -1,21 +1,28 @@
 /**
  * The reading page's block wrappers as served (server-rendered, before any JavaScript): each
- * block with its English gloss, a toggle that works as a plain link, and the stale note.
+ * block with its English gloss, a toggle that works as a plain link, the pinyin link for readers
+ * without JavaScript, and the stale note, also as a real out-of-date gloss file produces it.
  */
 import type { ComponentType, ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import type { BlockEnglish } from '@/lib/gloss/post-gloss';
+import { getPost } from '@/lib/content/posts';
+import { getPostGloss, type BlockEnglish } from '@/lib/gloss/post-gloss';
 import type { ReadingMode } from '@/lib/gloss/reading-mode';
 import type { Locale } from '@/lib/i18n/config';
 import en from '@/lib/i18n/locales/en.json';
 import zh from '@/lib/i18n/locales/zh.json';
 import { blockComponents } from '@/components/reading/block-components';
+
+// The last tests read the gloss fixture (test/fixtures/gloss) as the page would, from
+// env.contentDir, which lib/env.ts fixes when first imported: vi.hoisted runs before the imports.
+vi.hoisted(() => vi.stubEnv('CONTENT_DIR', `${import.meta.dirname}/../../test/fixtures/gloss`));
+afterAll(() => vi.unstubAllEnvs());
 
 const english = new Map<string, BlockEnglish>([
   ['top-p1', { html: 'Hello <em>there</em>', stale: false }],
@@ -26,16 +33,16 @@ const english = new Map<string, BlockEnglish>([
 type BlockProps = { 'data-block'?: string; children?: ReactNode; className?: string };
 
 /** The component the post body uses for `tag`, as MDX would call it. */
-function component(locale: Locale, mode: ReadingMode, tag: string): ComponentType<BlockProps> {
-  const components = blockComponents({ locale, mode, path: `/${locale}/posts/x`, english }) as Record<string, ComponentType<BlockProps>>;
+function component(locale: Locale, mode: ReadingMode, tag: string, glosses: ReadonlyMap<string, BlockEnglish> = english): ComponentType<BlockProps> {
+  const components = blockComponents({ locale, mode, path: `/${locale}/posts/x`, english: glosses }) as Record<string, ComponentType<BlockProps>>;
   const Block = components[tag];
   if (!Block) throw new Error(`no component for <${tag}>`);
   return Block;
 }
 
 /** Server-renders one element of the post body and parses the markup (the tests run without a DOM). */
-function render(locale: Locale, mode: ReadingMode, tag: string, props: BlockProps): Root {
-  const Block = component(locale, mode, tag);
+function render(locale: Locale, mode: ReadingMode, tag: string, props: BlockProps, glosses: ReadonlyMap<string, BlockEnglish> = english): Root {
+  const Block = component(locale, mode, tag, glosses);
   return unified().use(rehypeParse, { fragment: true }).parse(renderToStaticMarkup(<Block {...props} />));
 }
 
@@ -103,6 +110,13 @@ describe('English reader, inline gloss', () => {
     expect(one(root, 'a.gloss-toggle').properties.href).toBe('/en/posts/x?gloss=off&pinyin=0#%E7%BB%93-p1');
   });
 
+  test('without JavaScript, with pinyin on, the block’s pinyin link turns it off and keeps the gloss mode', () => {
+    const root = render('en', { gloss: 'parallel', pinyin: true }, 'p', { 'data-block': '结-p1', children: '愿原力与我同在。' });
+    const link = one(root, 'noscript > a');
+    expect(link.properties.href).toBe('/en/posts/x?gloss=parallel&pinyin=0#%E7%BB%93-p1');
+    expect(toString(one(link, '.sr-only'))).toBe(en.reading.hideBlockPinyinLabel);
+  });
+
   test('a block without English is wrapped for its id but has no toggle and no gloss', () => {
     const root = render('en', mode, 'p', { 'data-block': 'top-p3', children: '回家的路上下起了小雨。' });
     const wrapper = top(root);
@@ -150,10 +164,38 @@ describe('Chinese reader, gloss off', () => {
     expect(one(root, 'a.gloss-toggle').properties.href).toBe('/zh/posts/x?gloss=inline&pinyin=1#top-p1');
   });
 
+  test('without JavaScript, a pinyin link beside the toggle turns pinyin on and lands back on the block', () => {
+    const root = render('zh', mode, 'p', { 'data-block': 'top-p1', children: '你好' });
+    // Inside <noscript>: a reader with JavaScript has the toolbar, which keeps the place itself.
+    const link = one(root, 'div.blk > .blk-controls > noscript > a');
+    expect(link.properties.href).toBe('/zh/posts/x?gloss=off&pinyin=1#top-p1');
+    expect(toString(one(link, '[aria-hidden="true"]'))).toBe(zh.reading.showBlockPinyin);
+    expect(toString(one(link, '.sr-only'))).toBe(zh.reading.showBlockPinyinLabel);
+    expect(one(root, '.blk-controls > a.gloss-toggle').properties.dataGlossToggle).toBe('top-p1');
+  });
+
   test('in parallel mode the toggle hides the gloss', () => {
     const root = render('zh', { gloss: 'parallel', pinyin: false }, 'p', { 'data-block': 'top-p1', children: '你好' });
     const toggle = one(root, 'a.gloss-toggle');
     expect(toggle.properties.href).toBe('/zh/posts/x?gloss=off&pinyin=0#top-p1');
     expect(toggle.properties.ariaExpanded).toBe('true');
+  });
+});
+
+describe('a post whose gloss file predates an edit to the Chinese', () => {
+  test('the edited paragraph shows its old English with the out-of-date note; the others do not', async () => {
+    const post = await getPost('gloss-fixture');
+    if (!post) throw new Error('fixture post gloss-fixture not found');
+    const { blocks } = await getPostGloss(post);
+    const mode: ReadingMode = { gloss: 'inline', pinyin: false };
+
+    const edited = one(render('en', mode, 'p', { 'data-block': 'top-p2', children: '公园里的花都开了，红的黄的都有。' }, blocks), 'div.gloss');
+    expect(edited.properties.dataStale).toBe('');
+    expect(toString(one(edited, '.gloss-text'))).toBe("The flowers in the park haven't opened yet.");
+    expect(toString(one(edited, 'p.gloss-stale'))).toMatch(/translation may be out of date/);
+
+    const current = one(render('en', mode, 'p', { 'data-block': 'top-p1', children: '今天天气很好，我们去公园散步。' }, blocks), 'div.gloss');
+    expect(current.properties.dataStale).toBeUndefined();
+    expect(selectAll('.gloss-stale', current)).toEqual([]);
   });
 });

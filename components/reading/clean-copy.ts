@@ -5,7 +5,8 @@
  */
 import type { ClipboardEvent } from 'react';
 
-const NOT_TEXT = 'rt, rp, .gloss-toggle, .sr-only, .word-help, .note-markers';
+// A <noscript> (the blocks' pinyin links) is raw markup as text when scripts run: never text.
+const NOT_TEXT = 'rt, rp, noscript, .gloss-toggle, .sr-only, .word-help, .note-markers';
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figure, figcaption, pre, tr, .blk';
 
 const glossOf = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest('.gloss') ?? null;

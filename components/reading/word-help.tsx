@@ -225,11 +225,11 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
                 <p className="word-help-pinyin" lang="zh-Latn-pinyin" translate="no">
                   {entry.pinyin}
                 </p>
-                <p className="word-help-sense" lang="en">
+                <p className="word-help-sense" lang="en" translate="no">
                   {entry.sense}
                 </p>
                 {entry.note ? (
-                  <p className="word-help-note" lang="en">
+                  <p className="word-help-note" lang="en" translate="no">
                     {entry.note}
                   </p>
                 ) : null}
@@ -266,7 +266,13 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
         <ul className="saved-words">
           {saved.map((each) => (
             <li key={each.word}>
-              <span lang="zh-Hans">{each.word}</span> <span lang="zh-Latn-pinyin">{each.pinyin}</span> <span lang="en">{each.sense}</span>{' '}
+              <span lang="zh-Hans">{each.word}</span>{' '}
+              <span className="saved-word-pinyin" lang="zh-Latn-pinyin" translate="no">
+                {each.pinyin}
+              </span>{' '}
+              <span className="saved-word-sense" lang="en" translate="no">
+                {each.sense}
+              </span>{' '}
               <button type="button" onClick={() => store(withoutSavedWord(saved, each.word))} aria-label={`${labels.remove} ${each.word}`}>
                 {labels.remove}
               </button>

@@ -163,9 +163,8 @@ describe('readGlossFile', () => {
     expect((await readGlossFile(file)).blocks[0]?.source).toBe(digitSource);
   });
 
-  // BUG (lib/gloss/schema.ts + files.ts): an all-digit fingerprint pasted by hand, unquoted, as
-  // gloss:check prints it, makes readGlossFile throw "blocks.0.source: expected string, received
-  // number". Remove `.fails` once the file reads it as the fingerprint.
+  // An author pastes the fingerprint unquoted, as gloss:check prints it; read with YAML's core
+  // schema it would be a number and the whole file refused. The failsafe schema keeps it text.
   test('a hand-pasted all-digit fingerprint is read as the fingerprint', async () => {
     const file = path.join(tempDir(), '2020-02-01-digits-by-hand.gloss.yaml');
     writeFileSync(file, `blocks:\n  - id: top-p1\n    source: ${digitSource}\n    zh: ${digitText}\n    en: The weather is fine; my 31st walk in the park.\n`);

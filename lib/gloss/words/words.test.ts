@@ -102,6 +102,21 @@ describe('the glossary of the seed post', () => {
     expect(glossary.words['盗梦空间']).toMatchObject({ source: 'curated', sense: 'Inception (the 2010 film)' });
   });
 
+  test('every phrase the translator glossed for the post is in word help as their gloss', () => {
+    const curated = ['作死', '国际经济法', '随笔向', '似懂非懂', '盗梦空间', '烧脑', '蓝鲸', '一等公民', '毕设', '知乎', '愿原力与我同在', '分分钟', '门槛', '沾边'];
+    for (const word of curated) {
+      const entry = glossary.words[word];
+      expect(entry, word).toMatchObject({ source: 'curated' });
+      expect(entry?.sense.trim(), word).not.toBe('');
+      // The sense shown is the one in the gloss file, not the dictionary's.
+      expect(entry?.sense, word).toBe(phrases.find((phrase) => phrase.zh === word)?.en);
+    }
+    expect(glossary.words['盗梦空间']?.sense).toMatch(/Inception/);
+    expect(glossary.words['蓝鲸']?.sense).toMatch(/Docker/);
+    expect(glossary.words['蓝鲸']?.note).toMatch(/logo is a cute blue whale/);
+    expect(glossary.words['愿原力与我同在']?.sense).toMatch(/^May the Force be with/);
+  });
+
   test('a word the author did not gloss comes from the dictionary', () => {
     expect(glossary.words['虚拟机']).toEqual({ pinyin: 'xūnǐjī', sense: 'virtual machine', source: 'dictionary' });
     expect(glossary.words['操作系统']).toMatchObject({ pinyin: 'cāozuòxìtǒng', source: 'dictionary' });

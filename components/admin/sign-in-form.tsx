@@ -4,11 +4,11 @@ import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
 import styles from './admin.module.css';
 
-type Props = { locale: Locale; /** Why the reader is asked (again), from the last attempt. */ error: 'signIn' | 'expired' | null };
+type Props = { locale: Locale; /** Why the reader is asked (again), from the last attempt. */ error: 'signIn' | 'tooMany' | 'expired' | null };
 
 export function SignInForm({ locale, error }: Props) {
   const t = getTranslator(locale);
-  const message = error === 'signIn' ? t('admin.signIn.failed') : error === 'expired' ? t('admin.signIn.expired') : null;
+  const message = error ? t(`admin.signIn.${error === 'signIn' ? 'failed' : error}`) : null;
   return (
     <section aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">{t('admin.signIn.heading')}</h2>

@@ -21,6 +21,7 @@ import {
   moderationFormSchema,
   signInFormSchema,
 } from './moderation';
+import { assertAllowanceLeft, takeWriteAllowance } from './rate-limit';
 import { threadChanged } from './revalidate';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
@@ -29,15 +30,25 @@ const FAILED_SIGN_IN_DELAY_MS = 500;
 export async function signIn(form: FormData): Promise<void> {
   const parsed = signInFormSchema.safeParse(formFields(form));
   const locale = parsed.success ? parsed.data.locale : defaultLocale;
-  if (!parsed.success || !isAdminToken(parsed.data.token, env.adminToken)) {
-    await new Promise((resolve) => setTimeout(resolve, FAILED_SIGN_IN_DELAY_MS));
-    redirect(adminPage(locale, '?error=signIn'));
-  }
   const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
-  const { secret } = await readSession(requestHeaders, cookieStore);
+  const { db, secret, addressHash } = await readSession(requestHeaders, cookieStore);
+  // An address out of failed attempts is turned away before its token is even compared.
+  const limited = await assertAllowanceLeft(db, addressHash, 'failedSignIns').then(() => false, refusedWith429);
+  if (limited) redirect(adminPage(locale, '?error=tooMany'));
+  if (!parsed.success || !isAdminToken(parsed.data.token, env.adminToken)) {
+    const exhausted = await takeWriteAllowance(db, addressHash, 'failedSignIns').then(() => false, refusedWith429);
+    await new Promise((resolve) => setTimeout(resolve, FAILED_SIGN_IN_DELAY_MS));
+    redirect(adminPage(locale, exhausted ? '?error=tooMany' : '?error=signIn'));
+  }
   const secure = isSecureOrigin(requestHeaders.get('origin'), env.siteUrl);
-  cookieStore.set(ADMIN_COOKIE, adminCookieValue(secret), adminCookieOptions(secure));
+  cookieStore.set(ADMIN_COOKIE, adminCookieValue(secret, parsed.data.token), adminCookieOptions(secure));
   redirect(adminPage(locale));
+}
+
+/** true for the limiter's 429; anything else is rethrown. */
+function refusedWith429(error: unknown): true {
+  if (isAppError(error) && error.status === 429) return true;
+  throw error;
 }
 
 export async function signOut(form: FormData): Promise<void> {

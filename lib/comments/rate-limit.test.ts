@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AppError } from '../http/errors';
 import { createTestPostgres, createTestSqlite, postgresUnavailableReason, type TestDatabase } from '../db/test-databases';
-import { takeWriteAllowance } from './rate-limit';
+import { assertAllowanceLeft, takeWriteAllowance } from './rate-limit';
 
 const pgUnavailable = await postgresUnavailableReason();
 if (pgUnavailable) console.warn(`[rate-limit] skipping the PostgreSQL cases: ${pgUnavailable}`);
@@ -81,5 +81,29 @@ describe('SQLite: while another connection holds the write lock', () => {
     expect(ticks).toBeGreaterThan(10);
     const minute = await database.db.rateLimitCounter.findUniqueOrThrow({ where: { key: 'comments:minute:address-locked' } });
     expect(minute.points).toBe(1);
+  });
+});
+
+describe('failed admin sign-ins', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestSqlite();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  test('five failures a minute per address; then the address is turned away before its token is compared', async () => {
+    const { db } = database;
+    for (let i = 0; i < 5; i++) {
+      await assertAllowanceLeft(db, 'guesser', 'failedSignIns');
+      await takeWriteAllowance(db, 'guesser', 'failedSignIns');
+    }
+    const refused = await assertAllowanceLeft(db, 'guesser', 'failedSignIns').then(() => null, (error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'admin.signInLimited', status: 429 });
+    // Looking does not count: another address still has all five, and asking twice uses none.
+    await assertAllowanceLeft(db, 'admin-at-home', 'failedSignIns');
+    await assertAllowanceLeft(db, 'admin-at-home', 'failedSignIns');
+    expect(await db.rateLimitCounter.findUnique({ where: { key: 'failedSignIns:minute:admin-at-home' } })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Per-address limits on what readers write, shared by the HTML form and the API: comments
  * (default 3 a minute and 30 a day) and reading notes (default 20 a minute and 500 a day), each
- * with an allowance of its own. Counters live in the database, so several instances enforce one
+ * with an allowance of its own; and on failed admin sign-ins (5 a minute, 30 a day), so the
+ * admin token cannot be guessed at speed. Counters live in the database, so several instances enforce one
  * limit, or in Redis when REDIS_URL is set.
  *
  * In the database, rate-limiter-flexible's SQL stores write the counters themselves, one
@@ -14,9 +15,10 @@ import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLit
 import { counterStoreOf, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
+import { processWide } from '../process-wide';
 
 /** What is counted: each kind has its own allowance, and its own error code when it runs out. */
-export type WriteKind = 'comments' | 'notes';
+export type WriteKind = 'comments' | 'notes' | 'failedSignIns';
 
 type Limiters = { minute: RateLimiterAbstract; day: RateLimiterAbstract };
 type Window = { points: number; duration: number };
@@ -29,13 +31,20 @@ const SWEEP_AFTER_MS = 60 * 60_000;
 /** How long a counter write keeps retrying while another writer holds the SQLite file. */
 const BUSY_GIVE_UP_MS = 15_000;
 
-let redis: Redis | null = null;
-const limiters = new WeakMap<Db, Map<WriteKind, Limiters>>();
-const swept = new WeakSet<Db>();
+// Process-wide (see lib/process-wide.ts): one set of limiters, one Redis client and one sweep
+// timer per process, whichever of Next's chunks counts a write.
+const shared = processWide('rate-limits', () => ({
+  redis: null as Redis | null,
+  limiters: new WeakMap<Db, Map<WriteKind, Limiters>>(),
+  swept: new WeakSet<Db>(),
+}));
 
-const allowances: Record<WriteKind, () => { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' }> = {
+type Allowance = { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' | 'admin.signInLimited' };
+
+const allowances: Record<WriteKind, () => Allowance> = {
   comments: () => ({ perMinute: env.ratePerMinute, perDay: env.ratePerDay, code: 'comment.rateLimited' }),
   notes: () => ({ perMinute: env.notesPerMinute, perDay: env.notesPerDay, code: 'annotation.rateLimited' }),
+  failedSignIns: () => ({ perMinute: 5, perDay: 30, code: 'admin.signInLimited' }),
 };
 
 function databaseLimiter(db: Db, keyPrefix: string, window: Window): RateLimiterAbstract {
@@ -50,8 +59,8 @@ function createLimiters(db: Db, kind: WriteKind): Limiters {
   const { perMinute, perDay } = allowances[kind]();
   const windows = { minute: { points: perMinute, duration: 60 }, day: { points: perDay, duration: 86_400 } };
   if (env.redisUrl) {
-    redis ??= new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    const store = redis;
+    shared.redis ??= new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const store = shared.redis;
     return {
       minute: new RateLimiterRedis({ storeClient: store, keyPrefix: `duizhao:${kind}:minute`, ...windows.minute }),
       day: new RateLimiterRedis({ storeClient: store, keyPrefix: `duizhao:${kind}:day`, ...windows.day }),
@@ -66,8 +75,8 @@ function createLimiters(db: Db, kind: WriteKind): Limiters {
 
 /** Deletes, every few minutes, the counters whose window ended over an hour ago. */
 function sweepExpiredCounters(db: Db): void {
-  if (swept.has(db)) return;
-  swept.add(db);
+  if (shared.swept.has(db)) return;
+  shared.swept.add(db);
   const timer = setInterval(() => {
     db.rateLimitCounter.deleteMany({ where: { expire: { lt: BigInt(Date.now() - SWEEP_AFTER_MS) } } }).catch((error: unknown) => {
       console.warn('Could not sweep expired rate-limit counters:', error instanceof Error ? error.message : error);
@@ -79,13 +88,12 @@ function sweepExpiredCounters(db: Db): void {
 const isBusy = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One point from the limiter; on SQLite, waits (without blocking) while another writer holds the file. */
-async function consumeOne(limiter: RateLimiterAbstract, key: string): Promise<void> {
+/** Runs a counter operation; on SQLite, waits (without blocking) while another writer holds the file. */
+async function retryWhileBusy<T>(operation: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
     try {
-      await limiter.consume(key);
-      return;
+      return await operation();
     } catch (error) {
       if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
     }
@@ -93,26 +101,41 @@ async function consumeOne(limiter: RateLimiterAbstract, key: string): Promise<vo
   }
 }
 
-/** Counts one write of `kind` for the address, or refuses it with 429 and when to try again. */
-export async function takeWriteAllowance(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
-  let perKind = limiters.get(db);
+function limitersFor(db: Db, kind: WriteKind): Limiters {
+  let perKind = shared.limiters.get(db);
   if (!perKind) {
     perKind = new Map();
-    limiters.set(db, perKind);
+    shared.limiters.set(db, perKind);
   }
   let entry = perKind.get(kind);
   if (!entry) {
     entry = createLimiters(db, kind);
     perKind.set(kind, entry);
   }
+  return entry;
+}
+
+const refusal = (kind: WriteKind, msBeforeNext: number) =>
+  new AppError(allowances[kind]().code, 429, `too many ${kind} from this address; try again later`, msBeforeNext / 1000);
+
+/** Counts one write of `kind` for the address, or refuses it with 429 and when to try again. */
+export async function takeWriteAllowance(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
+  const entry = limitersFor(db, kind);
   for (const limiter of [entry.minute, entry.day]) {
     try {
-      await consumeOne(limiter, addressHash);
+      await retryWhileBusy(() => limiter.consume(addressHash));
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        throw new AppError(allowances[kind]().code, 429, `too many ${kind} from this address; try again later`, rejection.msBeforeNext / 1000);
-      }
+      if (rejection instanceof RateLimiterRes) throw refusal(kind, rejection.msBeforeNext);
       throw rejection;
     }
+  }
+}
+
+/** Refuses with 429 when the address has used up its allowance of `kind`; counts nothing. */
+export async function assertAllowanceLeft(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
+  const entry = limitersFor(db, kind);
+  for (const limiter of [entry.minute, entry.day]) {
+    const used = await retryWhileBusy(() => limiter.get(addressHash));
+    if (used && used.consumedPoints >= limiter.points) throw refusal(kind, used.msBeforeNext);
   }
 }

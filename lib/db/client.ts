@@ -32,7 +32,8 @@ export type Db = SqliteClient;
 export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
 
 type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null };
-const opened = new WeakMap<Db, Opened>();
+// Process-wide: Next may bundle this module into several chunks, and any of them may be handed the client.
+const opened = processWide('db-opened', () => new WeakMap<Db, Opened>());
 
 /** A client for a migrated database; on SQLite its connection syncs every commit to disk. */
 export async function createDb(target: DatabaseTarget): Promise<Db> {

@@ -27,6 +27,7 @@ export const errorCodes = [
   'comment.forbidden',
   'comment.alreadyFlagged',
   'admin.unauthorized',
+  'admin.signInLimited',
   'annotation.notFound',
   'annotation.invalid',
   'annotation.forbidden',

@@ -5,7 +5,7 @@
  * (scripts/server.mjs), which the client cannot spoof, or a configured proxy.
  */
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
 import { siteSecret } from '../db/settings';
 import { env } from '../env';
@@ -41,8 +41,21 @@ export async function readSession(headers: Headers, cookies: CookieSource): Prom
     addressHash: hashAddress(address, secret),
     authored: readAuthorship(cookies.get(AUTHORSHIP_COOKIE)?.value, secret),
     readerId: unsign(cookies.get(READER_COOKIE)?.value, secret),
-    isAdmin: env.adminToken !== null && admin !== null && Number(admin.split(':')[1]) > Date.now(),
+    isAdmin: isAdminSession(admin, env.adminToken, secret),
   };
+}
+
+/**
+ * A short, keyed fingerprint of the admin token, carried in the session cookie: when the token is
+ * changed (say, because it leaked), every session signed in with the old one ends.
+ */
+const tokenFingerprint = (token: string, secret: string) => createHmac('sha256', secret).update(`admin-token:${token}`).digest('base64url').slice(0, 22);
+
+/** Whether a verified admin cookie value (`admin:<expiry>:<fingerprint>`) is a live session for `token`. */
+export function isAdminSession(value: string | null, token: string | null, secret: string, now = Date.now()): boolean {
+  if (value === null || token === null) return false;
+  const [kind, expiry, fingerprint] = value.split(':');
+  return kind === 'admin' && Number(expiry) > now && fingerprint === tokenFingerprint(token, secret);
 }
 
 /** A new anonymous reader id and the signed cookie value that carries it. */
@@ -51,8 +64,9 @@ export function newReaderId(secret: string): { id: string; cookie: string } {
   return { id, cookie: sign(id, secret) };
 }
 
-export function adminCookieValue(secret: string): string {
-  return sign(`admin:${Date.now() + ADMIN_SESSION_SECONDS * 1000}`, secret);
+/** The signed value of a new admin session for `token`, good for ADMIN_SESSION_SECONDS. */
+export function adminCookieValue(secret: string, token: string, now = Date.now()): string {
+  return sign(`admin:${now + ADMIN_SESSION_SECONDS * 1000}:${tokenFingerprint(token, secret)}`, secret);
 }
 
 export const readerCookieOptions = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 * 2 } as const;

@@ -25,7 +25,7 @@ export const dynamic = 'force-dynamic';
 
 /** What the last form post did, as the action's redirect reports it; anything else is ignored. */
 const noticeSchema = z.object({
-  error: z.enum(['signIn', 'expired', 'gone']).optional().catch(undefined),
+  error: z.enum(['signIn', 'tooMany', 'expired', 'gone']).optional().catch(undefined),
   done: z.enum([...moderationDecisions, ...noteDecisions.map((decision) => `note-${decision}` as const)]).optional().catch(undefined),
 });
 
@@ -71,7 +71,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<'/[l
             <NotesReview locale={locale} notes={await publicNotesForReview(session.db)} />
           </>
         ) : (
-          <SignInForm locale={locale} error={notice.error === 'signIn' || notice.error === 'expired' ? notice.error : null} />
+          <SignInForm locale={locale} error={notice.error === 'gone' ? null : (notice.error ?? null)} />
         )}
       </main>
     </>

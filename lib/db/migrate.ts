@@ -38,11 +38,30 @@ async function migratePostgres(url: string): Promise<MigrationResult> {
   }
 }
 
+/**
+ * Turns on the WAL journal (a no-op once the file has it). Two processes doing this to a new file
+ * at the same moment can be refused at once with SQLITE_BUSY, without the busy timeout (SQLite
+ * will not wait where waiting could deadlock), so it is tried again for as long as the timeout.
+ */
+async function switchToWal(db: Database.Database): Promise<void> {
+  const started = Date.now();
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY';
+      if (!busy || Date.now() - started > 15_000) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 async function migrateSqlite(file: string): Promise<MigrationResult> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 15_000 });
   try {
-    db.pragma('journal_mode = WAL');
+    await switchToWal(db);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // BEGIN IMMEDIATE takes the write lock: a second process starting at the same moment waits here

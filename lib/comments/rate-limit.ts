@@ -31,13 +31,11 @@ const SWEEP_AFTER_MS = 60 * 60_000;
 /** How long a counter write keeps retrying while another writer holds the SQLite file. */
 const BUSY_GIVE_UP_MS = 15_000;
 
-// Process-wide (see lib/process-wide.ts): one set of limiters, one Redis client and one sweep
-// timer per process, whichever of Next's chunks counts a write.
-const shared = processWide('rate-limits', () => ({
-  redis: null as Redis | null,
-  limiters: new WeakMap<Db, Map<WriteKind, Limiters>>(),
-  swept: new WeakSet<Db>(),
-}));
+// One Redis client and one sweep timer per process, whichever of Next's chunks counts a write
+// (see lib/process-wide.ts). The limiters themselves stay per chunk: each chunk has its own copy
+// of rate-limiter-flexible, and a limiter rejects with its own copy's RateLimiterRes.
+const shared = processWide('rate-limits', () => ({ redis: null as Redis | null, swept: new WeakSet<Db>() }));
+const limiters = new WeakMap<Db, Map<WriteKind, Limiters>>();
 
 type Allowance = { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' | 'admin.signInLimited' };
 
@@ -102,10 +100,10 @@ async function retryWhileBusy<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 function limitersFor(db: Db, kind: WriteKind): Limiters {
-  let perKind = shared.limiters.get(db);
+  let perKind = limiters.get(db);
   if (!perKind) {
     perKind = new Map();
-    shared.limiters.set(db, perKind);
+    limiters.set(db, perKind);
   }
   let entry = perKind.get(kind);
   if (!entry) {

@@ -64,4 +64,11 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+/**
+ * Recognised by shape as well as by class: Next may bundle this module into several chunks, and an
+ * error raised by one chunk's copy (say, inside a process-wide cache) must still be answered as a 4xx
+ * by another's.
+ */
+export const isAppError = (error: unknown): error is AppError =>
+  error instanceof AppError ||
+  (error instanceof Error && error.name === 'AppError' && isErrorCode((error as Partial<AppError>).code) && typeof (error as Partial<AppError>).status === 'number');

@@ -10,6 +10,7 @@ import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
 import { EDIT_WINDOW_MS } from './authorship';
+import { bodyHashOf, duplicateOf } from './body-hash';
 import { toCommentDto } from './dto';
 import { takeWriteAllowance } from './rate-limit';
 import { renderCommentMarkdown } from './render-markdown';
@@ -36,7 +37,7 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
     if (!parent) throw new AppError('comment.parentNotFound', 422, 'the comment replied to does not exist on this post');
   }
   // A resent comment (a double click, a retried request) is refused before it costs an allowance.
-  const duplicate = await db.comment.findFirst({ where: { postSlug: context.slug, bodySource: input.body, deleted: false }, select: { id: true } });
+  const duplicate = await db.comment.findFirst({ where: duplicateOf(context.slug, input.body), select: { id: true } });
   if (duplicate) throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
   await takeWriteAllowance(db, context.addressHash, 'comments');
   const linkCount = countLinks(input.body);
@@ -49,6 +50,7 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
       email: input.email,
       website: input.website,
       bodySource: input.body,
+      bodyHash: bodyHashOf(input.body),
       bodyHtml: renderCommentMarkdown(input.body),
       lang: input.lang ?? detectLang(input.body),
       status: env.premoderate || linkCount > MAX_LINKS_PUBLISHED ? 'pending' : 'published',
@@ -76,6 +78,7 @@ export async function editComment(db: Db, id: string, edit: CommentEdit, viewer:
     where: { id },
     data: {
       bodySource: edit.body,
+      bodyHash: bodyHashOf(edit.body),
       bodyHtml: renderCommentMarkdown(edit.body),
       lang: edit.lang ?? detectLang(edit.body),
       linkCount: countLinks(edit.body),
@@ -93,7 +96,7 @@ export async function deleteComment(db: Db, id: string, viewer: CommentViewer): 
     await db.comment.delete({ where: { id } });
     return { placeholder: false };
   }
-  await db.comment.update({ where: { id }, data: { deleted: true, authorName: '', email: null, website: null, bodySource: '', bodyHtml: '' } });
+  await db.comment.update({ where: { id }, data: { deleted: true, authorName: '', email: null, website: null, bodySource: '', bodyHash: null, bodyHtml: '' } });
   return { placeholder: true };
 }
 

@@ -9,6 +9,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { Comment, CommentFlag } from '../db/generated/sqlite/client';
+import { bodyHashOf } from './body-hash';
 import { commentLangSchema } from './schema';
 
 export const EXPORT_VERSION = 1;
@@ -62,6 +63,9 @@ export type FlagRecord = z.infer<typeof flagRecordSchema>;
 export type CommentExport = z.infer<typeof commentExportSchema>;
 export type ImportSummary = { comments: number; flags: number };
 
+/** Columns computed from others: left out of the file, computed again on import. */
+type DerivedColumn = 'bodyHash';
+
 // `satisfies` with every key: a column added to the model fails to compile until it is exported.
 function commentRecord(row: Comment): CommentRecord {
   return {
@@ -81,7 +85,7 @@ function commentRecord(row: Comment): CommentRecord {
     flagCount: row.flagCount,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
-  } satisfies Record<keyof Comment, unknown>;
+  } satisfies Record<Exclude<keyof Comment, DerivedColumn>, unknown>;
 }
 
 function flagRecord(row: CommentFlag): FlagRecord {
@@ -173,7 +177,12 @@ export function orderParentsFirst(comments: readonly CommentRecord[], known: Rea
 }
 
 function commentRow(record: CommentRecord): Comment {
-  return { ...record, createdAt: new Date(record.createdAt), editedAt: record.editedAt === null ? null : new Date(record.editedAt) };
+  return {
+    ...record,
+    bodyHash: record.deleted ? null : bodyHashOf(record.bodySource),
+    createdAt: new Date(record.createdAt),
+    editedAt: record.editedAt === null ? null : new Date(record.editedAt),
+  };
 }
 
 /** Writes the file into the database (upserting by id), all or nothing. */

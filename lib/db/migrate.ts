@@ -4,6 +4,7 @@
  * instances that start together take turns; on SQLite a write transaction does the same.
  * Also sets up SQLite for durable concurrent use: WAL journal, FULL sync.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -57,6 +58,11 @@ async function switchToWal(db: Database.Database): Promise<void> {
   }
 }
 
+/** SQL functions the SQLite migrations may call, which PostgreSQL has built in (e.g. sha256). */
+export function registerMigrationFunctions(db: Database.Database): void {
+  db.function('sha256_base64url', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text), 'utf8').digest('base64url'));
+}
+
 async function migrateSqlite(file: string): Promise<MigrationResult> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 15_000 });
@@ -64,6 +70,7 @@ async function migrateSqlite(file: string): Promise<MigrationResult> {
     await switchToWal(db);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    registerMigrationFunctions(db);
     // BEGIN IMMEDIATE takes the write lock: a second process starting at the same moment waits here
     // (busy timeout) and then finds the migrations already applied.
     db.exec('BEGIN IMMEDIATE');

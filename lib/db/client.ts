@@ -12,6 +12,7 @@ import { env } from '../env';
 import { processWide } from '../process-wide';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { durableCommits, WalSync } from './durable-commits';
 import { migrateDatabase } from './migrate';
 import { databaseTarget, type DatabaseTarget } from './target';
 
@@ -31,7 +32,7 @@ export type Db = SqliteClient;
  */
 export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
 
-type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null };
+type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null; wal?: WalSync };
 // Process-wide: Next may bundle this module into several chunks, and any of them may be handed the client.
 const opened = processWide('db-opened', () => new WeakMap<Db, Opened>());
 
@@ -45,11 +46,14 @@ export async function createDb(target: DatabaseTarget): Promise<Db> {
     opened.set(client, { target, pool, counters: { provider: 'postgres', pool } });
     return client;
   }
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }) });
-  // `synchronous` is per connection, and better-sqlite3 defaults to NORMAL in WAL mode: FULL
-  // makes a comment answered 201 survive power loss, not only a crash of the server.
-  await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
-  opened.set(db, { target, pool: null, counters: null });
+  // Every commit is synced to disk before Prisma reports it done, so a comment answered 201
+  // survives a power loss, not only a crash of the server; the sync runs off the event loop and is
+  // shared by commits made at the same moment (see durable-commits.ts). `synchronous` is per
+  // connection: NORMAL here, since durable-commits does the syncing.
+  const wal = new WalSync(target.file);
+  const db = new SqliteClient({ adapter: durableCommits(new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }), wal) });
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  opened.set(db, { target, pool: null, counters: null, wal });
   return db;
 }
 
@@ -64,6 +68,11 @@ export function counterStoreOf(db: Db): CounterStore {
   }
   if (!entry.counters) throw new Error('counterStoreOf: no counter store');
   return entry.counters;
+}
+
+/** How many WAL syncs an SQLite client has completed (for tests); null on PostgreSQL. */
+export function walSyncsOf(db: Db): number | null {
+  return opened.get(db)?.wal?.completed ?? null;
 }
 
 /** Disconnects a client made by createDb, and the counters' connection with it. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closeDb, createDb, type Db } from '../../lib/db/client';
+import { closeDb, createDb, walSyncsOf, type Db } from '../../lib/db/client';
 import { Prisma as PostgresPrisma } from '../../lib/db/generated/postgres/client';
 import { Prisma } from '../../lib/db/generated/sqlite/client';
 import { migrateDatabase, type MigrationResult } from '../../lib/db/migrate';
@@ -508,14 +508,33 @@ describe.each(PROVIDERS)('migrations and schema on %s', (provider) => {
         expect(await db.annotation.deleteMany({ where: { id: 'anno-defaults', replies: { none: {} } } })).toEqual({ count: 1 });
       });
 
-      test.runIf(provider === 'sqlite')('SQLite: the app\'s own connection writes in WAL mode with synchronous=FULL, as lib/db/migrate.ts sets up for durability', async () => {
-        // PRAGMA synchronous is per connection: what migrate.ts sets on its connection does not
-        // carry over to the one createDb opens (better-sqlite3 defaults to NORMAL in WAL mode,
-        // where a commit can be lost on power failure after the client was told 201).
+      test.runIf(provider === 'sqlite')('SQLite: the app\'s own connection writes in WAL mode, and every commit is synced to disk before Prisma reports it', async () => {
+        // The connection commits with synchronous=NORMAL (the WAL survives the process being
+        // killed); lib/db/durable-commits.ts then syncs the WAL file before the promise resolves.
         const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode');
         const [sync] = await db.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>('PRAGMA synchronous');
         expect(journal?.journal_mode).toBe('wal');
-        expect(Number(sync?.synchronous), '0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA').toBeGreaterThanOrEqual(2);
+        expect(Number(sync?.synchronous), '0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA').toBe(1);
+        const syncs = () => walSyncsOf(db) ?? -1;
+        let before = syncs();
+        await db.comment.findMany({ take: 1 });
+        expect(syncs(), 'a read syncs nothing').toBe(before);
+        await db.comment.create({ data: commentRow('synced-create') as Prisma.CommentUncheckedCreateInput });
+        expect(syncs(), 'a create').toBeGreaterThan(before);
+        before = syncs();
+        await db.$transaction([db.comment.update({ where: { id: 'synced-create' }, data: { flagCount: 1 } }), db.commentFlag.create({ data: { commentId: 'synced-create', reporterHash: 'r' } })]);
+        expect(syncs(), 'a batch transaction').toBeGreaterThan(before);
+        before = syncs();
+        await db.$transaction(async (tx) => {
+          await tx.commentFlag.deleteMany({ where: { commentId: 'synced-create' } });
+          await tx.comment.delete({ where: { id: 'synced-create' } });
+        });
+        expect(syncs(), 'an interactive transaction').toBeGreaterThan(before);
+        const writers = Array.from({ length: 20 }, (_, index) => db.setting.create({ data: { key: `sync-${index}`, value: 'v' } }));
+        before = syncs();
+        await Promise.all(writers);
+        expect(syncs() - before, '20 commits at once share syncs').toBeLessThan(20);
+        await db.setting.deleteMany({ where: { key: { startsWith: 'sync-' } } });
       });
 
       test('comments sort by createdAt in time order, not text order', async () => {

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
+import { awaitDurable, type Db } from '../db/client';
 import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
@@ -38,7 +38,11 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
   }
   // A resent comment (a double click, a retried request) is refused before it costs an allowance.
   const duplicate = await db.comment.findFirst({ where: duplicateOf(context.slug, input.body), select: { id: true } });
-  if (duplicate) throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
+  if (duplicate) {
+    // The other comment may be committed but still on its way to disk: refuse this one only once it is there.
+    await awaitDurable(db);
+    throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
+  }
   await takeWriteAllowance(db, context.addressHash, 'comments');
   const linkCount = countLinks(input.body);
   const row = await db.comment.create({

@@ -21,7 +21,7 @@ import {
   moderationFormSchema,
   signInFormSchema,
 } from './moderation';
-import { assertAllowanceLeft, takeWriteAllowance } from './rate-limit';
+import { refundWriteAllowance, takeWriteAllowance } from './rate-limit';
 import { threadChanged } from './revalidate';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
@@ -32,14 +32,15 @@ export async function signIn(form: FormData): Promise<void> {
   const locale = parsed.success ? parsed.data.locale : defaultLocale;
   const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
   const { db, secret, addressHash } = await readSession(requestHeaders, cookieStore);
-  // An address out of failed attempts is turned away before its token is even compared.
-  const limited = await assertAllowanceLeft(db, addressHash, 'failedSignIns').then(() => false, refusedWith429);
-  if (limited) redirect(adminPage(locale, '?error=tooMany'));
+  // Every attempt takes a point before its token is compared (so guesses sent all at once are
+  // counted too), and a right one gives it back: only failures use up the allowance.
+  const exhausted = await takeWriteAllowance(db, addressHash, 'failedSignIns').then(() => false, refusedWith429);
+  if (exhausted) redirect(adminPage(locale, '?error=tooMany'));
   if (!parsed.success || !isAdminToken(parsed.data.token, env.adminToken)) {
-    const exhausted = await takeWriteAllowance(db, addressHash, 'failedSignIns').then(() => false, refusedWith429);
     await new Promise((resolve) => setTimeout(resolve, FAILED_SIGN_IN_DELAY_MS));
-    redirect(adminPage(locale, exhausted ? '?error=tooMany' : '?error=signIn'));
+    redirect(adminPage(locale, '?error=signIn'));
   }
+  await refundWriteAllowance(db, addressHash, 'failedSignIns');
   const secure = isSecureOrigin(requestHeaders.get('origin'), env.siteUrl);
   cookieStore.set(ADMIN_COOKIE, adminCookieValue(secret, parsed.data.token), adminCookieOptions(secure));
   redirect(adminPage(locale));

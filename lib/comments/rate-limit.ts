@@ -12,7 +12,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { counterStoreOf, type Db } from '../db/client';
+import { counterStoreOf, whenClosed, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
 import { processWide } from '../process-wide';
@@ -81,9 +81,11 @@ function sweepExpiredCounters(db: Db): void {
     });
   }, SWEEP_EVERY_MS);
   timer.unref();
+  whenClosed(db, () => clearInterval(timer));
 }
 
-const isBusy = (error: unknown) => error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED');
+/** SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (SQLITE_BUSY_SNAPSHOT, ...), as better-sqlite3 reports them. */
+const isBusy = (error: unknown) => error instanceof Error && 'code' in error && typeof error.code === 'string' && /^SQLITE_(?:BUSY|LOCKED)/.test(error.code);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs a counter operation; on SQLite, waits (without blocking) while another writer holds the file. */
@@ -129,11 +131,8 @@ export async function takeWriteAllowance(db: Db, addressHash: string, kind: Writ
   }
 }
 
-/** Refuses with 429 when the address has used up its allowance of `kind`; counts nothing. */
-export async function assertAllowanceLeft(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
+/** Gives back the point `takeWriteAllowance` took (a sign-in that turned out to be right). */
+export async function refundWriteAllowance(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
   const entry = limitersFor(db, kind);
-  for (const limiter of [entry.minute, entry.day]) {
-    const used = await retryWhileBusy(() => limiter.get(addressHash));
-    if (used && used.consumedPoints >= limiter.points) throw refusal(kind, used.msBeforeNext);
-  }
+  for (const limiter of [entry.minute, entry.day]) await retryWhileBusy(() => limiter.reward(addressHash, 1));
 }

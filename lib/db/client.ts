@@ -32,7 +32,7 @@ export type Db = SqliteClient;
  */
 export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
 
-type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null; wal?: WalSync };
+type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null; wal?: WalSync; onClose: Array<() => void> };
 // Process-wide: Next may bundle this module into several chunks, and any of them may be handed the client.
 const opened = processWide('db-opened', () => new WeakMap<Db, Opened>());
 
@@ -43,7 +43,7 @@ export async function createDb(target: DatabaseTarget): Promise<Db> {
     // An idle connection that breaks (a server restart) must not take the process down.
     pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
     const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
-    opened.set(client, { target, pool, counters: { provider: 'postgres', pool } });
+    opened.set(client, { target, pool, counters: { provider: 'postgres', pool }, onClose: [] });
     return client;
   }
   // Every commit is synced to disk before Prisma reports it done, so a comment answered 201
@@ -53,7 +53,7 @@ export async function createDb(target: DatabaseTarget): Promise<Db> {
   const wal = new WalSync(target.file);
   const db = new SqliteClient({ adapter: durableCommits(new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }), wal) });
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  opened.set(db, { target, pool: null, counters: null, wal });
+  opened.set(db, { target, pool: null, counters: null, wal, onClose: [] });
   return db;
 }
 
@@ -70,15 +70,30 @@ export function counterStoreOf(db: Db): CounterStore {
   return entry.counters;
 }
 
+/**
+ * Resolves once everything committed so far is on disk. Writes already wait for this before they
+ * resolve; call it before acting on something read that another request may still be syncing
+ * (see durable-commits.ts). Immediate on PostgreSQL, whose commits are durable when visible.
+ */
+export async function awaitDurable(db: Db): Promise<void> {
+  await opened.get(db)?.wal?.sync();
+}
+
 /** How many WAL syncs an SQLite client has completed (for tests); null on PostgreSQL. */
 export function walSyncsOf(db: Db): number | null {
   return opened.get(db)?.wal?.completed ?? null;
+}
+
+/** Runs `stop` when the client is closed (timers and the like that would otherwise use it again). */
+export function whenClosed(db: Db, stop: () => void): void {
+  opened.get(db)?.onClose.push(stop);
 }
 
 /** Disconnects a client made by createDb, and the counters' connection with it. */
 export async function closeDb(db: Db): Promise<void> {
   const entry = opened.get(db);
   opened.delete(db);
+  for (const stop of entry?.onClose ?? []) stop();
   await db.$disconnect();
   if (entry?.counters?.provider === 'sqlite') entry.counters.connection.close();
   if (entry?.pool && !entry.pool.ended) await entry.pool.end();

@@ -51,7 +51,7 @@ async function switchToWal(db: Database.Database): Promise<void> {
       db.pragma('journal_mode = WAL');
       return;
     } catch (error) {
-      const busy = error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY';
+      const busy = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
       if (!busy || Date.now() - started > 15_000) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, delay));

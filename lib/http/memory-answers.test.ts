@@ -83,6 +83,9 @@ describe('answers sent from memory by the HTTP server', () => {
     expect(zipped.headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(zipped.body).toString()).toBe(LARGE);
     expect(zipped.body.length).toBeLessThan(Buffer.byteLength(LARGE));
+    const refused = await raw(PATH, { headers: { 'accept-encoding': 'br, gzip;q=0' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.toString()).toBe(LARGE);
     const plain = await raw(PATH);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(LARGE);

@@ -23,6 +23,12 @@ type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; ex
 
 /** Below this size gzip saves too little to be worth it (the threshold Next's compression uses). */
 const GZIP_MIN_BYTES = 1024;
+/** Whether an Accept-Encoding header takes gzip (listed, and not with q=0). */
+function acceptsGzip(header: string | undefined): boolean {
+  const gzip = (header ?? '').split(',').find((part) => /^\s*gzip\s*(?:;|$)/i.test(part));
+  return gzip !== undefined && !/;\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i.test(gzip);
+}
+
 const PERSONAL_COOKIE = new RegExp(`(?:^|;)\\s*(?:${AUTHORSHIP_COOKIE}|${ADMIN_COOKIE})=`);
 
 function createRegistry() {
@@ -38,7 +44,7 @@ function createRegistry() {
       return false;
     }
     if (PERSONAL_COOKIE.test(request.headers.cookie ?? '')) return false;
-    const gzip = entry.body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const gzip = entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding']);
     if (gzip) entry.gzipped ??= gzipSync(entry.body);
     const body = gzip && entry.gzipped ? entry.gzipped : entry.body;
     response.writeHead(200, {

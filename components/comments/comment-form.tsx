@@ -11,6 +11,7 @@ import { commentResponseSchema } from '@/lib/comments/dto-schema';
 import { submitCommentForm } from '@/lib/comments/form-actions';
 import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues, type CommentErrorCode } from '@/lib/comments/form-state';
 import { BODY_MAX } from '@/lib/comments/limits';
+import { threadApiPath } from '@/lib/comments/paths';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
 import { callApi, errorMessage, type ApiFailure } from './api-client';
@@ -92,7 +93,7 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
     setSending(true);
     setFailure(null);
     const formToken = await clock.current();
-    const result = await callApi(`/api/posts/${encodeURIComponent(slug)}/comments`, commentResponseSchema, {
+    const result = await callApi(threadApiPath(slug), commentResponseSchema, {
       method: 'POST',
       json: {
         author: values.author,

@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { threadResponseSchema } from '@/lib/comments/dto-schema';
 import { editingState, type CommentFormState } from '@/lib/comments/form-state';
+import { threadApiPath } from '@/lib/comments/paths';
 import { buildThread, countShown } from '@/lib/comments/thread';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
@@ -63,7 +64,7 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
     if (!live || !root) return;
     const controller = new AbortController();
     const load = () =>
-      callApi(`/api/posts/${encodeURIComponent(slug)}/comments`, threadResponseSchema, { method: 'GET', signal: controller.signal }).then(
+      callApi(threadApiPath(slug), threadResponseSchema, { method: 'GET', signal: controller.signal }).then(
         (result) => {
           if (result.ok) setComments((current) => mergeFresh(result.data.comments, current));
         },

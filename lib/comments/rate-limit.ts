@@ -12,6 +12,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { retryWhileBusy } from '../db/busy';
 import { counterStoreOf, whenClosed, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
@@ -28,8 +29,6 @@ const COUNTER_TABLE = 'RateLimitCounter';
 /** Expired counters are swept this often, once they are an hour old (as the stores do it). */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_AFTER_MS = 60 * 60_000;
-/** How long a counter write keeps retrying while another writer holds the SQLite file. */
-const BUSY_GIVE_UP_MS = 15_000;
 
 // One Redis client and one sweep timer per process, whichever of Next's chunks counts a write
 // (see lib/process-wide.ts). The limiters themselves stay per chunk: each chunk has its own copy
@@ -82,23 +81,6 @@ function sweepExpiredCounters(db: Db): void {
   }, SWEEP_EVERY_MS);
   timer.unref();
   whenClosed(db, () => clearInterval(timer));
-}
-
-/** SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (SQLITE_BUSY_SNAPSHOT, ...), as better-sqlite3 reports them. */
-const isBusy = (error: unknown) => error instanceof Error && 'code' in error && typeof error.code === 'string' && /^SQLITE_(?:BUSY|LOCKED)/.test(error.code);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs a counter operation; on SQLite, waits (without blocking) while another writer holds the file. */
-async function retryWhileBusy<T>(operation: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
-    }
-    await pause(delay);
-  }
 }
 
 function limitersFor(db: Db, kind: WriteKind): Limiters {

@@ -2,7 +2,8 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../db/client';
 import { createTestSqlite, type TestDatabase } from '../db/test-databases';
 import { publishedAnswer } from '../http/memory-answers';
-import { forgetThread, publicThreadJson, THREAD_CACHE_MS, threadApiPath } from './thread-cache';
+import { threadApiPath } from './paths';
+import { forgetThread, publicThreadJson, THREAD_CACHE_MS } from './thread-cache';
 
 const SLUG = 'docker-and-hyper';
 const base = { postSlug: SLUG, email: null, website: null, lang: 'zh', ipHash: 'h', bodyHtml: '<p>x</p>', status: 'published' };

@@ -16,6 +16,7 @@ import 'server-only';
 import type { Db } from '../db/client';
 import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
 import { processWide } from '../process-wide';
+import { threadApiPath } from './paths';
 import { listComments } from './queries';
 import { anonymousViewer } from './types';
 
@@ -62,6 +63,3 @@ export function forgetThread(db: Db, slug: string): void {
   cacheOf(db).delete(slug);
   withdrawAnswer(threadApiPath(slug));
 }
-
-/** The thread's API path as a client sends it. */
-export const threadApiPath = (slug: string) => `/api/posts/${encodeURIComponent(slug)}/comments`;

@@ -28,7 +28,7 @@ export type Db = SqliteClient;
  * the same file that does not wait for the disk on commit: a counter lost to a power cut costs
  * nothing, while a comment's commit, on the client's connection, is synced (and syncs the
  * counters' pages with it). Its busy timeout is 0, so a write that finds the file locked fails
- * at once instead of blocking the event loop; the caller tries again asynchronously.
+ * at once instead of blocking the event loop; the caller tries again asynchronously (busy.ts).
  */
 export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
 

@@ -77,9 +77,10 @@ describe('the app client on SQLite', () => {
       throw new Error('the transaction fails');
     });
     await opened;
-    // A statement Prisma sends on its own, with no transaction of its own around it.
-    const outside = db.$executeRaw`INSERT INTO "Setting" ("key", "value") VALUES ('outside', 'kept')`;
-    const modelled = db.setting.create({ data: { key: 'outside-too', value: 'kept' } });
+    // A statement Prisma sends on its own, with no transaction of its own around it. Prisma's
+    // promises are lazy: `.then` sends each now, while the transaction is still open.
+    const outside = db.$executeRaw`INSERT INTO "Setting" ("key", "value") VALUES ('outside', 'kept')`.then((count) => count);
+    const modelled = db.setting.create({ data: { key: 'outside-too', value: 'kept' } }).then((row) => row);
     await expect(failing).rejects.toThrow('the transaction fails');
     await Promise.all([outside, modelled]);
     expect(await db.setting.findUnique({ where: { key: 'inside' } })).toBeNull();

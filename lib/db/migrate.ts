@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import Postgrator from 'postgrator';
+import { retryWhileBusy } from './busy';
 import type { DatabaseTarget } from './target';
 import { processWide } from '../process-wide';
 
@@ -39,25 +40,6 @@ async function migratePostgres(url: string): Promise<MigrationResult> {
   }
 }
 
-/**
- * Turns on the WAL journal (a no-op once the file has it). Two processes doing this to a new file
- * at the same moment can be refused at once with SQLITE_BUSY, without the busy timeout (SQLite
- * will not wait where waiting could deadlock), so it is tried again for as long as the timeout.
- */
-async function switchToWal(db: Database.Database): Promise<void> {
-  const started = Date.now();
-  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
-    try {
-      db.pragma('journal_mode = WAL');
-      return;
-    } catch (error) {
-      const busy = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
-      if (!busy || Date.now() - started > 15_000) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-}
-
 /** SQL functions the SQLite migrations may call, which PostgreSQL has built in (e.g. sha256). */
 export function registerMigrationFunctions(db: Database.Database): void {
   db.function('sha256_base64url', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text), 'utf8').digest('base64url'));
@@ -67,7 +49,9 @@ async function migrateSqlite(file: string): Promise<MigrationResult> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 15_000 });
   try {
-    await switchToWal(db);
+    // Two processes doing this to a new file at the same moment can be refused at once with
+    // SQLITE_BUSY, without the busy timeout (SQLite will not wait where waiting could deadlock).
+    await retryWhileBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     registerMigrationFunctions(db);

@@ -7,6 +7,7 @@ import type { PluggableList } from 'unified';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkKramdownGfm } from './remark-kramdown-gfm';
+import { remarkKramdownBlocks } from './remark-kramdown-blocks';
 import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
@@ -19,12 +20,15 @@ import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code'
 import { rehypeSmartTypography } from './rehype-smart-typography';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
+import { rehypeKramdownToc } from './rehype-kramdown-toc';
 
 export type MarkdownOptions = { mathjax: boolean };
 
 export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
   // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
-  return mathjax ? [remarkKramdownGfm, [remarkMath, { singleDollarTextMath: false }]] : [remarkKramdownGfm];
+  return mathjax
+    ? [remarkKramdownGfm, remarkKramdownBlocks, [remarkMath, { singleDollarTextMath: false }]]
+    : [remarkKramdownGfm, remarkKramdownBlocks];
 }
 
 /** Rehype plugins after raw HTML has been parsed into the tree. */
@@ -39,6 +43,7 @@ export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
     rehypeJekyllCode,
     rehypeKramdownCompat,
     rehypeHeadingIds,
+    rehypeKramdownToc,
     rehypeSmartTypography,
     rehypeBlockIds,
   ] as PluggableList;

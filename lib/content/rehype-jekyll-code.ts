@@ -7,6 +7,10 @@
 import type { Root, Element } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import { HIGHLIGHT_PREFIX } from './liquid';
+import { CODE_WRAPPER_CLASS } from './remark-kramdown-attributes';
+import { find, html } from 'property-information';
+
+const CODE_WRAPPER_KEY = find(html, CODE_WRAPPER_CLASS).property;
 
 function classList(node: Element): string[] {
   const value = node.properties.className;
@@ -53,11 +57,14 @@ export function rehypeJekyllCode() {
         code.properties.className = language ? [`language-${language}`] : undefined;
         wrapper = { type: 'element', tagName: 'figure', properties: { className: ['highlight'] }, children: [node] };
       } else {
-        code.properties.className = undefined;
+        // Attributes from a block IAL sit on `code`; Jekyll puts them on the outer wrapper.
+        const { className: _languageClass, [CODE_WRAPPER_KEY]: ialClasses, ...ialProperties } = code.properties;
+        code.properties = {};
         node.properties.className = ['highlight'];
         const highlight: Element = { type: 'element', tagName: 'div', properties: { className: ['highlight'] }, children: [node] };
-        const outer = language && language !== 'plaintext' ? [`language-${language}`, 'highlighter-rouge'] : ['highlighter-rouge'];
-        wrapper = { type: 'element', tagName: 'div', properties: { className: outer }, children: [highlight] };
+        const extra = typeof ialClasses === 'string' ? ialClasses.split(' ') : [];
+        const outer = [`language-${language ?? 'plaintext'}`, ...extra, 'highlighter-rouge'];
+        wrapper = { type: 'element', tagName: 'div', properties: { ...ialProperties, className: outer }, children: [highlight] };
       }
       parent.children[index] = wrapper;
       return SKIP;

@@ -1,0 +1,31 @@
+/**
+ * kramdown's block-level syntax beyond GFM, as one remark plugin: registers the micromark
+ * constructs and runs the tree transforms in the order kramdown's own parser applies them
+ * (extensions, then header ids and attribute lists, then span attribute lists).
+ */
+import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { kramdownBlockLines, kramdownBlockLinesFromMarkdown } from './micromark-kramdown-block-lines';
+import { kramdownExtensionBlock, kramdownExtensionBlockFromMarkdown } from './micromark-kramdown-extension-block';
+import { remarkKramdownExtensions } from './remark-kramdown-extensions';
+import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
+import { remarkKramdownAttributes } from './remark-kramdown-attributes';
+import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
+
+type Transform = (tree: Root, file: VFile) => void;
+
+export function remarkKramdownBlocks(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines());
+  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown());
+  const transforms: Transform[] = [
+    remarkKramdownExtensions(),
+    remarkKramdownHeaderIds(),
+    remarkKramdownAttributes(),
+    remarkKramdownSpanIal(),
+  ];
+  return (tree: Root, file: VFile) => {
+    for (const transform of transforms) transform(tree, file);
+  };
+}

@@ -14,10 +14,8 @@ export function rehypeHeadingIds() {
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName)) return;
-      if (typeof node.properties.id === 'string' && node.properties.id !== '') {
-        slugger.slug(node.properties.id);
-        return;
-      }
+      // An id the author set ({#id} or an IAL) is not counted: kramdown numbers only the ids it makes.
+      if (typeof node.properties.id === 'string' && node.properties.id !== '') return;
       node.properties.id = slugger.slug(toString(node));
     });
   };

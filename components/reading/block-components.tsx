@@ -11,7 +11,7 @@ import { readingHref, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { languageTags, type Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
 
-const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'ul', 'ol', 'table', 'div', 'hr', 'pre'] as const;
+const BLOCK_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'ul', 'ol', 'dl', 'table', 'div', 'hr', 'pre'] as const;
 
 export type BlockContext = {
   locale: Locale;

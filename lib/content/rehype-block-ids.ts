@@ -24,6 +24,8 @@ function kindOf(node: Element): BlockKind {
       return 'ul';
     case 'ol':
       return 'ol';
+    case 'dl':
+      return 'dl';
     case 'table':
       return 'table';
     case 'hr':

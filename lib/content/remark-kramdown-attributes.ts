@@ -6,7 +6,8 @@
  * End-of-block markers have done their work at parse time and are removed with the rest.
  * A list carrying the `toc` reference is marked for `rehype-kramdown-toc`.
  */
-import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Data, Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Properties } from 'hast';
 import { visit } from 'unist-util-visit';
 import { ALD_LINE, IAL_LINE, type KramdownBlockLine } from './micromark-kramdown-block-lines';
 import {
@@ -22,7 +23,7 @@ export const TOC_MARKER = 'dataKramdownToc';
 /** Classes an IAL gives a code block, carried to the wrapper `rehype-jekyll-code` makes. */
 export const CODE_WRAPPER_CLASS = 'data-kramdown-class';
 
-declare module 'mdast' {
+declare module 'unist' {
   interface Data {
     kramdownIal?: AttributeList;
   }
@@ -107,8 +108,13 @@ function applyAttributes(node: Nodes, definitions: ReadonlyMap<string, Attribute
   }
   const properties = toHastProperties(attributes);
   if (node.type === 'list' && list.refs.includes('toc')) properties[TOC_MARKER] = '';
-  node.data.hProperties = { ...node.data.hProperties, ...properties };
   delete node.data.kramdownIal;
+  addHProperties(node, properties);
+}
+
+/** Adds hast properties to any node, including extension nodes typed with unist's plain `Data`. */
+function addHProperties(node: { data?: Data | undefined }, properties: Properties): void {
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ...properties } };
 }
 
 export function remarkKramdownAttributes() {

@@ -8,7 +8,10 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { kramdownBlockLines, kramdownBlockLinesFromMarkdown } from './micromark-kramdown-block-lines';
 import { kramdownExtensionBlock, kramdownExtensionBlockFromMarkdown } from './micromark-kramdown-extension-block';
+import { defList } from 'micromark-extension-definition-list';
+import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { remarkKramdownExtensions } from './remark-kramdown-extensions';
+import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
@@ -17,13 +20,14 @@ type Transform = (tree: Root, file: VFile) => void;
 
 export function remarkKramdownBlocks(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines());
-  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown());
+  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList);
+  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown);
   const transforms: Transform[] = [
     remarkKramdownExtensions(),
     remarkKramdownHeaderIds(),
     remarkKramdownAttributes(),
     remarkKramdownSpanIal(),
+    remarkKramdownDefinitionLists(),
   ];
   return (tree: Root, file: VFile) => {
     for (const transform of transforms) transform(tree, file);

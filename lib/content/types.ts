@@ -6,7 +6,7 @@
 /** A calendar date as `YYYY-MM-DD`; kept as a string so no timezone can shift it. */
 export type CalendarDate = string;
 
-export type BlockKind = 'h' | 'p' | 'q' | 'fig' | 'ul' | 'ol' | 'code' | 'table' | 'hr' | 'math' | 'fn' | 'html';
+export type BlockKind = 'h' | 'p' | 'q' | 'fig' | 'ul' | 'ol' | 'dl' | 'code' | 'table' | 'hr' | 'math' | 'fn' | 'html';
 
 /** A top-level block of a rendered post, addressed by its `data-block` id. */
 export type PostBlock = {

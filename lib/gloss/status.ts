@@ -7,7 +7,7 @@ import { fingerprint } from './fingerprint';
 import type { BlockGloss, GlossFile } from './schema';
 
 /** Blocks a reader needs in English; code, math and rules read the same in both. */
-const TRANSLATED_KINDS: ReadonlySet<BlockKind> = new Set(['h', 'p', 'q', 'fig', 'ul', 'ol', 'table', 'fn', 'html']);
+const TRANSLATED_KINDS: ReadonlySet<BlockKind> = new Set(['h', 'p', 'q', 'fig', 'ul', 'ol', 'dl', 'table', 'fn', 'html']);
 
 export function needsGloss(block: PostBlock): boolean {
   return TRANSLATED_KINDS.has(block.kind) && /\p{Script=Han}/u.test(block.text);

@@ -12,6 +12,7 @@ import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { remarkKramdownExtensions } from './remark-kramdown-extensions';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
+import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
@@ -28,6 +29,7 @@ export function remarkKramdownBlocks(this: Processor) {
     remarkKramdownAttributes(),
     remarkKramdownSpanIal(),
     remarkKramdownDefinitionLists(),
+    remarkKramdownAbbreviations(),
   ];
   return (tree: Root, file: VFile) => {
     for (const transform of transforms) transform(tree, file);

@@ -13,6 +13,7 @@ import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { remarkKramdownExtensions } from './remark-kramdown-extensions';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
+import { remarkKramdownLists } from './remark-kramdown-lists';
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
@@ -30,6 +31,7 @@ export function remarkKramdownBlocks(this: Processor) {
     remarkKramdownSpanIal(),
     remarkKramdownDefinitionLists(),
     remarkKramdownAbbreviations(),
+    remarkKramdownLists(),
   ];
   return (tree: Root, file: VFile) => {
     for (const transform of transforms) transform(tree, file);

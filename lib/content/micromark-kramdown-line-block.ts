@@ -10,7 +10,7 @@ import { markdownLineEnding } from 'micromark-util-character';
 
 export type LineBlockRules = {
   /** May a block start with this line (`interrupting`: it would end a paragraph)? */
-  opens(line: string, interrupting: boolean): boolean;
+  opens(line: string, interrupting: boolean, context: TokenizeContext): boolean;
   /** Does `line` belong to the block made of `lines` so far? */
   continues(line: string, lines: readonly string[]): boolean;
   /** Is the block complete as it is (no later line may join)? */
@@ -71,6 +71,7 @@ export function lineBlockConstruct(name: string, type: TokenType, rules: LineBlo
   function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
     const lines: string[] = [];
     let line = '';
+    const context = this;
     const interrupting = Boolean(this.interrupt);
 
     let open = false;
@@ -79,7 +80,7 @@ export function lineBlockConstruct(name: string, type: TokenType, rules: LineBlo
       open = false;
       lines.push(line);
       line = '';
-      if (lines.length === 1 && !rules.opens(lines[0] ?? '', interrupting)) return nok(code);
+      if (lines.length === 1 && !rules.opens(lines[0] ?? '', interrupting, context)) return nok(code);
       if (rules.closed(lines) || code === null) return finish(code);
       const accepts = nextLineCheck((next) => next !== null && rules.continues(next, lines));
       return effects.check(accepts, continueBlock, finish)(code);

@@ -14,6 +14,8 @@ import { remarkKramdownExtensions } from './remark-kramdown-extensions';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
 import { remarkKramdownLists } from './remark-kramdown-lists';
+import { kramdownTable, kramdownTableFromMarkdown } from './micromark-kramdown-table';
+import { remarkKramdownTables } from './remark-kramdown-tables';
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
@@ -22,9 +24,10 @@ type Transform = (tree: Root, file: VFile) => void;
 
 export function remarkKramdownBlocks(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList);
-  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown);
+  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList, kramdownTable());
+  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown, kramdownTableFromMarkdown());
   const transforms: Transform[] = [
+    remarkKramdownTables(this),
     remarkKramdownExtensions(),
     remarkKramdownHeaderIds(),
     remarkKramdownAttributes(),

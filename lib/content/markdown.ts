@@ -21,6 +21,7 @@ import { rehypeSmartTypography } from './rehype-smart-typography';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
 import { rehypeKramdownToc } from './rehype-kramdown-toc';
+import { rehypeKramdownTransparent } from './rehype-kramdown-transparent';
 
 export type MarkdownOptions = { mathjax: boolean };
 
@@ -35,6 +36,7 @@ export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
 export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
   return [
     rehypeRaw,
+    rehypeKramdownTransparent,
     rehypeKramdownFootnotes,
     // Math is rendered on the server to MathML, which browsers lay out natively: no script, no web font.
     ...(mathjax ? [[rehypeKatex, { output: 'mathml', throwOnError: false }] as const] : []),

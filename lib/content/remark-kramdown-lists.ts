@@ -2,11 +2,12 @@
  * kramdown's list rules where they differ from CommonMark's tight/loose lists: an item's first
  * paragraph is bare text unless a blank line follows it, the last item is wrapped when every
  * other item is, and an ordered list always starts at 1 (kramdown writes no `start`).
- * Lists are rendered loose and the bare-text items are unwrapped here, item by item.
+ * Lists are rendered loose and the bare-text paragraphs marked for `rehype-kramdown-transparent`.
  */
-import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { TRANSPARENT_MARKER } from './rehype-kramdown-transparent';
 
 /** A line with nothing but blockquote markers and whitespace is blank inside its container. */
 const isBlank = (line: string | undefined) => line !== undefined && /^[\s>]*$/.test(line);
@@ -33,10 +34,9 @@ function applyListRules(list: List, lines: readonly string[]): void {
   if (lastIndex > 0 && othersAllWrapped) bare[lastIndex] = false;
   list.children.forEach((item, index) => {
     item.spread = true;
-    const [first, ...rest] = item.children;
+    const [first] = item.children;
     if (bare[index] && first?.type === 'paragraph') {
-      // Phrasing content directly in the item is what kramdown's "transparent" paragraph renders.
-      item.children = [...(first.children as unknown as RootContent[]), ...rest] as ListItem['children'];
+      first.data = { ...first.data, hProperties: { ...first.data?.hProperties, [TRANSPARENT_MARKER]: '' } };
     }
   });
 }

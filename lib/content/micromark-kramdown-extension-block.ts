@@ -45,6 +45,7 @@ const extensionBlock = lineBlockConstruct('kramdownExtension', 'kramdownExtensio
   continues: () => true,
   closed: (lines) => lines.length > 1 && stops(lines[lines.length - 1] ?? '', extensionStartName(lines[0] ?? '') ?? ''),
   valid: (lines) => lines.length > 1 && stops(lines[lines.length - 1] ?? '', extensionStartName(lines[0] ?? '') ?? ''),
+  peeksAfter: false,
 });
 
 const LEFT_BRACE = 123;

@@ -17,6 +17,12 @@ export type LineBlockRules = {
   closed(lines: readonly string[]): boolean;
   /** Is the finished block valid, given the line after it (`null` at the end of the document)? */
   valid(lines: readonly string[], next: string | null): boolean;
+  /**
+   * Whether `valid` looks at the line after the block. Peeking holds the construct open into the
+   * next line, where it then keeps lists and blockquotes from starting, so only blocks whose
+   * validity depends on that line (tables end on a block boundary) should.
+   */
+  peeksAfter: boolean;
 };
 
 declare module 'micromark-util-types' {
@@ -86,6 +92,7 @@ export function lineBlockConstruct(name: string, type: TokenType, rules: LineBlo
       return effects.check(accepts, continueBlock, finish)(code);
     };
     const finish = (code: Code): State | undefined => {
+      if (!rules.peeksAfter) return rules.valid(lines, null) ? done(code) : nok(code);
       const valid = nextLineCheck((next) => rules.valid(lines, next));
       return effects.check(valid, done, nok)(code);
     };

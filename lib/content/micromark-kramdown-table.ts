@@ -52,6 +52,7 @@ const table = lineBlockConstruct('kramdownTable', 'kramdownTable', {
   continues: (line) => isTableLine(line),
   closed: () => false,
   valid: (lines, next) => endsOnBoundary(next) && layoutTable(lines) !== null,
+  peeksAfter: true,
 });
 
 /** Any first character may start a table line (`a | b`), so the construct is tried on all of them. */

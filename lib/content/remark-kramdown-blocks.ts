@@ -16,6 +16,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
 import { remarkKramdownLists } from './remark-kramdown-lists';
 import { kramdownTable, kramdownTableFromMarkdown } from './micromark-kramdown-table';
 import { remarkKramdownTables } from './remark-kramdown-tables';
+import { kramdownHtmlBlock, kramdownHtmlBlockFromMarkdown } from './micromark-kramdown-html-block';
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
@@ -24,8 +25,8 @@ type Transform = (tree: Root, file: VFile) => void;
 
 export function remarkKramdownBlocks(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList, kramdownTable());
-  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown, kramdownTableFromMarkdown());
+  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList, kramdownTable(), kramdownHtmlBlock());
+  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown, kramdownTableFromMarkdown(), kramdownHtmlBlockFromMarkdown());
   const transforms: Transform[] = [
     remarkKramdownTables(this),
     remarkKramdownExtensions(),

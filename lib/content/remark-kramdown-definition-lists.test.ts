@@ -25,3 +25,9 @@ describe('definition lists', () => {
     expect(blocks.map((block) => [block.id, block.kind])).toEqual([['top-p1', 'p'], ['top-dl1', 'dl']]);
   });
 });
+
+describe('definition list text', () => {
+  test('terms and definitions are separated, so their text does not run together', async () => {
+    expect(await renderForTest('A\n: one\n')).toBe('<dl><dt>A</dt>\n<dd>one</dd></dl>');
+  });
+});

@@ -13,7 +13,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeKatex from 'rehype-katex';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
-import { rehypeKramdownFootnotes } from './rehype-kramdown-footnotes';
+import { rehypeKramdownFootnotes, remarkFootnoteLabels } from './rehype-kramdown-footnotes';
 import { rehypeHeadingIds } from './rehype-heading-ids';
 import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
 import { rehypeSmartTypography } from './rehype-smart-typography';
@@ -24,7 +24,8 @@ export type MarkdownOptions = { mathjax: boolean };
 
 export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
   // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
-  return mathjax ? [remarkKramdownGfm, [remarkMath, { singleDollarTextMath: false }]] : [remarkKramdownGfm];
+  const gfm = [remarkKramdownGfm, remarkFootnoteLabels];
+  return mathjax ? [...gfm, [remarkMath, { singleDollarTextMath: false }]] : gfm;
 }
 
 /** Rehype plugins after raw HTML has been parsed into the tree. */

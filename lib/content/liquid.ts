@@ -78,7 +78,8 @@ export function createLiquid(site: LiquidSite, permalinks: PermalinkIndex): Liqu
     },
     *render(context: Context, emitter: Emitter): Generator<unknown, void, string> {
       const code: string = yield this.liquid.renderer.renderTemplates(this.templates, context);
-      const trimmed = code.replace(/^\n+/, '').replace(/\s+$/, '');
+      // Jekyll strips leading and trailing line terminators only; trailing spaces stay code.
+      const trimmed = code.replace(/^[\n\r]+|[\n\r]+$/g, '');
       const longestRun = Math.max(2, ...Array.from(trimmed.matchAll(/`+/g), (match) => match[0].length));
       const fence = '`'.repeat(longestRun + 1);
       emitter.write(`${fence}${HIGHLIGHT_PREFIX}${this.language}\n${trimmed}\n${fence}`);

@@ -23,6 +23,12 @@ function isMath(code: Element): boolean {
   return names.includes('math-inline') || names.includes('math-display') || names.includes('language-math');
 }
 
+function dropFinalNewline(node: Element): void {
+  const last = node.children[node.children.length - 1];
+  if (last?.type === 'element') dropFinalNewline(last);
+  else if (last?.type === 'text') last.value = last.value.replace(/\n$/, '');
+}
+
 /** Turns the Liquid `highlight` tag's language prefix into a `data-lang` mark, before highlighting. */
 export function rehypeMarkHighlightTags() {
   return (tree: Root) => {
@@ -51,6 +57,8 @@ export function rehypeJekyllCode() {
       let wrapper: Element;
       if (code.properties.dataLang !== undefined) {
         code.properties.className = language ? [`language-${language}`] : undefined;
+        // Jekyll's highlight tag ends the code at its last character; markdown code ends in a newline.
+        dropFinalNewline(code);
         wrapper = { type: 'element', tagName: 'figure', properties: { className: ['highlight'] }, children: [node] };
       } else {
         code.properties.className = undefined;

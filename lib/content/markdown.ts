@@ -14,18 +14,24 @@ import rehypeKatex from 'rehype-katex';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import { rehypeKramdownFootnotes, remarkFootnoteLabels } from './rehype-kramdown-footnotes';
-import { rehypeHeadingIds } from './rehype-heading-ids';
 import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
+import { remarkKramdownMathBlocks } from './remark-kramdown-math';
+import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
+import { rehypeHeadingIds } from './rehype-heading-ids';
 import { rehypeSmartTypography } from './rehype-smart-typography';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
 
 export type MarkdownOptions = { mathjax: boolean };
 
-export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
-  // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
-  const gfm = [remarkKramdownGfm, remarkFootnoteLabels];
-  return mathjax ? [...gfm, [remarkMath, { singleDollarTextMath: false }]] : gfm;
+export function remarkPlugins(_options: MarkdownOptions): PluggableList {
+  return [
+    remarkKramdownGfm,
+    remarkFootnoteLabels,
+    // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
+    [remarkMath, { singleDollarTextMath: false }],
+    remarkKramdownMathBlocks,
+  ];
 }
 
 /** Rehype plugins after raw HTML has been parsed into the tree. */
@@ -34,7 +40,7 @@ export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
     rehypeRaw,
     rehypeKramdownFootnotes,
     // Math is rendered on the server to MathML, which browsers lay out natively: no script, no web font.
-    ...(mathjax ? [[rehypeKatex, { output: 'mathml', throwOnError: false }] as const] : []),
+    mathjax ? [rehypeKatex, { output: 'mathml', throwOnError: false }] : rehypeKramdownMathText,
     rehypeMarkHighlightTags,
     [rehypeHighlight, { detect: false, plainText: ['plaintext', 'text', 'txt'] }],
     rehypeJekyllCode,

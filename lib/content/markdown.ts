@@ -15,10 +15,10 @@ import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
 import { rehypeKramdownFootnotes, remarkFootnoteLabels } from './rehype-kramdown-footnotes';
 import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
+import { remarkKramdownTypography } from './remark-kramdown-typography';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeHeadingIds } from './rehype-heading-ids';
-import { rehypeSmartTypography } from './rehype-smart-typography';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
 
@@ -31,6 +31,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
     [remarkMath, { singleDollarTextMath: false }],
     remarkKramdownMathBlocks,
+    remarkKramdownTypography,
   ];
 }
 
@@ -46,7 +47,6 @@ export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
     rehypeJekyllCode,
     rehypeKramdownCompat,
     rehypeHeadingIds,
-    rehypeSmartTypography,
     rehypeBlockIds,
   ] as PluggableList;
 }

@@ -16,9 +16,9 @@ import rehypeStringify from 'rehype-stringify';
 import { rehypeKramdownFootnotes, remarkFootnoteLabels } from './rehype-kramdown-footnotes';
 import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
 import { remarkKramdownTypography } from './remark-kramdown-typography';
+import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
-import { rehypeHeadingIds } from './rehype-heading-ids';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
 
@@ -32,6 +32,8 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     [remarkMath, { singleDollarTextMath: false }],
     remarkKramdownMathBlocks,
     remarkKramdownTypography,
+    // After typography: kramdown makes ids from the text with its symbols already converted.
+    remarkKramdownHeadingIds,
   ];
 }
 
@@ -46,7 +48,6 @@ export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
     [rehypeHighlight, { detect: false, plainText: ['plaintext', 'text', 'txt'] }],
     rehypeJekyllCode,
     rehypeKramdownCompat,
-    rehypeHeadingIds,
     rehypeBlockIds,
   ] as PluggableList;
 }

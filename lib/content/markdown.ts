@@ -18,6 +18,7 @@ import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code'
 import { remarkKramdownTypography } from './remark-kramdown-typography';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
+import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
@@ -31,6 +32,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
     [remarkMath, { singleDollarTextMath: false }],
     remarkKramdownMathBlocks,
+    remarkKramdownCodeSpans,
     remarkKramdownTypography,
     // After typography: kramdown makes ids from the text with its symbols already converted.
     remarkKramdownHeadingIds,

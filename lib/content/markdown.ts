@@ -19,6 +19,7 @@ import { remarkKramdownTypography } from './remark-kramdown-typography';
 import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
+import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
@@ -33,6 +34,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     [remarkMath, { singleDollarTextMath: false }],
     remarkKramdownMathBlocks,
     remarkKramdownCodeSpans,
+    remarkKramdownAutolinks,
     remarkKramdownTypography,
     // After typography: kramdown makes ids from the text with its symbols already converted.
     remarkKramdownHeadingIds,

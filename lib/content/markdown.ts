@@ -20,6 +20,7 @@ import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
 import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
+import { remarkKramdownTaskLists } from './remark-kramdown-task-lists';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
@@ -35,6 +36,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     remarkKramdownMathBlocks,
     remarkKramdownCodeSpans,
     remarkKramdownAutolinks,
+    remarkKramdownTaskLists,
     remarkKramdownTypography,
     // After typography: kramdown makes ids from the text with its symbols already converted.
     remarkKramdownHeadingIds,

@@ -21,6 +21,7 @@ import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
 import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
 import { remarkKramdownTaskLists } from './remark-kramdown-task-lists';
+import { remarkKramdownEmphasis } from './remark-kramdown-emphasis';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
@@ -35,6 +36,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     [remarkMath, { singleDollarTextMath: false }],
     remarkKramdownMathBlocks,
     remarkKramdownCodeSpans,
+    remarkKramdownEmphasis,
     remarkKramdownAutolinks,
     remarkKramdownTaskLists,
     remarkKramdownTypography,

@@ -20,6 +20,7 @@ import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
 import { remarkKramdownMathBlocks } from './remark-kramdown-math';
 import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
 import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
+import { remarkKramdownLinkUrls } from './remark-kramdown-link-urls';
 import { remarkKramdownTaskLists } from './remark-kramdown-task-lists';
 import { remarkKramdownEmphasis } from './remark-kramdown-emphasis';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
@@ -38,6 +39,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     remarkKramdownCodeSpans,
     remarkKramdownEmphasis,
     remarkKramdownAutolinks,
+    remarkKramdownLinkUrls,
     remarkKramdownTaskLists,
     remarkKramdownTypography,
     // After typography: kramdown makes ids from the text with its symbols already converted.

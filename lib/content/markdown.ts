@@ -22,6 +22,7 @@ import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
 import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
 import { remarkKramdownLinkUrls } from './remark-kramdown-link-urls';
 import { remarkKramdownTaskLists } from './remark-kramdown-task-lists';
+import { remarkKramdownGuillemets } from './remark-kramdown-guillemets';
 import { remarkKramdownEmphasis } from './remark-kramdown-emphasis';
 import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
@@ -41,6 +42,7 @@ export function remarkPlugins(_options: MarkdownOptions): PluggableList {
     remarkKramdownAutolinks,
     remarkKramdownLinkUrls,
     remarkKramdownTaskLists,
+    remarkKramdownGuillemets,
     remarkKramdownTypography,
     // After typography: kramdown makes ids from the text with its symbols already converted.
     remarkKramdownHeadingIds,

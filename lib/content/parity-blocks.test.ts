@@ -62,8 +62,10 @@ describe('parityBlocks forgives what is ours by design', () => {
     same('<td style="text-align: left">1</td>', '<td style="text-align:left;">1</td>');
     same('<input type="checkbox" disabled="disabled" />', '<input type="checkbox" disabled>');
   });
-  test('comments, where asked to', () =>
-    expect(parityBlocks('<p>a</p><!-- note -->', { keepComments: false })).toEqual(parityBlocks('<p>a</p>', { keepComments: false })));
+  test('comments, where asked to, joining the text around them', () => {
+    expect(parityBlocks('<p>a</p><!-- note -->', { keepComments: false })).toEqual(parityBlocks('<p>a</p>', { keepComments: false }));
+    expect(parityBlocks('<p>a <!-- x --> b</p>', { keepComments: false })).toEqual(parityBlocks('<p>a  b</p>', { keepComments: false }));
+  });
 });
 
 describe('parityBlocks labels blocks for test names', () => {

@@ -105,14 +105,19 @@ function mergeText(node: Element): void {
   node.children = merged;
 }
 
+function dropComments(node: Element): void {
+  node.children = node.children.filter((child) => child.type !== 'comment');
+  for (const child of node.children) if (child.type === 'element') dropComments(child);
+}
+
 /** Collapses whitespace outside `<pre>` and trims it where a block starts or ends. */
-function normaliseWhitespace(node: Element, keepComments: boolean): void {
+function normaliseWhitespace(node: Element): void {
   if (node.tagName === 'pre') return;
   const blockParent = isBlock(node);
-  const kept = node.children.filter((child) => child.type !== 'comment' || keepComments);
+  const kept = node.children;
   node.children = kept.flatMap((child, index): ElementContent[] => {
     if (child.type === 'element') {
-      normaliseWhitespace(child, keepComments);
+      normaliseWhitespace(child);
       return [child];
     }
     if (child.type !== 'text') return [child];
@@ -192,7 +197,8 @@ export function parityBlocks(html: string, options: ParityOptions): ParityBlock[
   const body = asBody(unified().use(rehypeParse, { fragment: true }).parse(html));
   mathAsTex(body);
   unwrapHighlighting(body, false);
+  if (!options.keepComments) dropComments(body);
   mergeText(body);
-  normaliseWhitespace(body, options.keepComments);
+  normaliseWhitespace(body);
   return body.children.map((node) => ({ summary: summarise(node), tree: printNode(node, 0).join('\n') }));
 }

@@ -30,6 +30,7 @@ describe('parityBlocks reports real differences', () => {
   test('a span outside highlighted code', () => different('<p><span class="k">x</span></p>', '<p>x</p>'));
   test('a missing block', () => different('<p>a</p><p>b</p>', '<p>a</p>'));
   test('a comment', () => different('<p>a</p><!-- note -->', '<p>a</p>'));
+  test('a missing space beside an inline comment', () => different('<p>A <!-- x --> b</p>', '<p>A<!-- x -->b</p>'));
   test('different TeX', () =>
     different(
       '<p>\\(a^2\\)</p>',

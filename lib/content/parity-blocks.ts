@@ -124,8 +124,12 @@ function normaliseWhitespace(node: Element): void {
     let value = child.value.replace(ASCII_SPACE, ' ');
     const previous = kept[index - 1];
     const next = kept[index + 1];
-    if ((blockParent && index === 0) || isBlock(previous) || previous?.type === 'comment') value = value.replace(/^ /, '');
-    if ((blockParent && index === kept.length - 1) || isBlock(next) || next?.type === 'comment') value = value.replace(/ $/, '');
+    // A comment between blocks stands for a block; inside a paragraph the spaces around it count.
+    const betweenBlocks = node.tagName === 'body';
+    if ((blockParent && index === 0) || isBlock(previous) || (betweenBlocks && previous?.type === 'comment')) value = value.replace(/^ /, '');
+    if ((blockParent && index === kept.length - 1) || isBlock(next) || (betweenBlocks && next?.type === 'comment')) {
+      value = value.replace(/ $/, '');
+    }
     return value === '' ? [] : [{ ...child, value }];
   });
 }

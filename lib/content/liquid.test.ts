@@ -98,9 +98,11 @@ describe('highlight', () => {
     expect(output).toBe('```jekyll-highlight-ruby\ndef hello\n  puts "hi"\nend\n```');
   });
 
-  test('keeps the options after the language out of the language', async () => {
+  test('keeps the options after the language out of the language, marking linenos', async () => {
     const output = await render('{% highlight go linenos %}\nfunc main() {}\n{% endhighlight %}');
-    expect(output.split('\n')[0]).toBe('```jekyll-highlight-go');
+    expect(output.split('\n')[0]).toBe('```jekyll-highlight-linenos-go');
+    const plain = await render('{% highlight Go hl_lines="1" %}\nfunc main() {}\n{% endhighlight %}');
+    expect(plain.split('\n')[0]).toBe('```jekyll-highlight-go');
   });
 
   test('code containing a ``` run is fenced with a longer fence', async () => {

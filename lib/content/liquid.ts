@@ -21,6 +21,8 @@ export type PermalinkIndex = ReadonlyMap<string, string>;
 
 /** Language prefix that marks a fenced block as coming from `{% highlight %}`. */
 const HIGHLIGHT_PREFIX = 'jekyll-highlight-';
+/** Follows the prefix when the tag asked for line numbers (`{% highlight js linenos %}`). */
+const LINENOS_MARK = 'linenos-';
 
 export function createLiquid(site: LiquidSite, permalinks: PermalinkIndex): Liquid {
   const liquid = new Liquid({ strictFilters: false, jekyllInclude: true, outputEscape: undefined });
@@ -65,7 +67,10 @@ export function createLiquid(site: LiquidSite, permalinks: PermalinkIndex): Liqu
   // apart and, unlike fence meta, survives rehype-raw.
   liquid.registerTag('highlight', {
     parse(token: TagToken, remainTokens: TopLevelToken[]) {
-      this.language = token.args.trim().split(/\s+/)[0] ?? '';
+      const [language = '', ...options] = token.args.trim().split(/\s+/);
+      // Jekyll lower-cases the language; any `linenos` option gives rouge's line-number table.
+      this.language = language.toLowerCase();
+      this.linenos = options.some((option) => option.split('=')[0] === 'linenos');
       this.templates = [] as Template[];
       const stream = this.liquid.parser
         .parseStream(remainTokens)
@@ -78,17 +83,19 @@ export function createLiquid(site: LiquidSite, permalinks: PermalinkIndex): Liqu
     },
     *render(context: Context, emitter: Emitter): Generator<unknown, void, string> {
       const code: string = yield this.liquid.renderer.renderTemplates(this.templates, context);
-      const trimmed = code.replace(/^\n+/, '').replace(/\s+$/, '');
+      // Jekyll strips leading and trailing line terminators only; trailing spaces stay code.
+      const trimmed = code.replace(/^[\n\r]+|[\n\r]+$/g, '');
       const longestRun = Math.max(2, ...Array.from(trimmed.matchAll(/`+/g), (match) => match[0].length));
       const fence = '`'.repeat(longestRun + 1);
-      emitter.write(`${fence}${HIGHLIGHT_PREFIX}${this.language}\n${trimmed}\n${fence}`);
+      const mark = this.linenos ? LINENOS_MARK : '';
+      emitter.write(`${fence}${HIGHLIGHT_PREFIX}${mark}${this.language}\n${trimmed}\n${fence}`);
     },
   });
 
   return liquid;
 }
 
-export { HIGHLIGHT_PREFIX };
+export { HIGHLIGHT_PREFIX, LINENOS_MARK };
 
 export async function renderLiquid(
   liquid: Liquid,

@@ -14,10 +14,18 @@ import rehypeRaw from 'rehype-raw';
 import rehypeKatex from 'rehype-katex';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeStringify from 'rehype-stringify';
-import { rehypeKramdownFootnotes } from './rehype-kramdown-footnotes';
-import { rehypeHeadingIds } from './rehype-heading-ids';
+import { rehypeKramdownFootnotes, remarkFootnoteLabels } from './rehype-kramdown-footnotes';
 import { rehypeJekyllCode, rehypeMarkHighlightTags } from './rehype-jekyll-code';
-import { rehypeSmartTypography } from './rehype-smart-typography';
+import { remarkKramdownTypography } from './remark-kramdown-typography';
+import { remarkKramdownHeadingIds } from './remark-kramdown-heading-ids';
+import { remarkKramdownMathBlocks } from './remark-kramdown-math';
+import { remarkKramdownCodeSpans } from './remark-kramdown-code-spans';
+import { remarkKramdownAutolinks } from './remark-kramdown-autolinks';
+import { remarkKramdownLinkUrls } from './remark-kramdown-link-urls';
+import { remarkKramdownTaskLists } from './remark-kramdown-task-lists';
+import { remarkKramdownGuillemets } from './remark-kramdown-guillemets';
+import { remarkKramdownEmphasis } from './remark-kramdown-emphasis';
+import { rehypeKramdownMathText } from './rehype-kramdown-math-text';
 import { rehypeBlockIds, type BlockData } from './rehype-block-ids';
 import { rehypeKramdownCompat } from './rehype-kramdown-compat';
 import { rehypeKramdownToc } from './rehype-kramdown-toc';
@@ -25,11 +33,26 @@ import { rehypeKramdownTransparent } from './rehype-kramdown-transparent';
 
 export type MarkdownOptions = { mathjax: boolean };
 
-export function remarkPlugins({ mathjax }: MarkdownOptions): PluggableList {
-  // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
-  return mathjax
-    ? [remarkKramdownGfm, remarkKramdownBlocks, [remarkMath, { singleDollarTextMath: false }]]
-    : [remarkKramdownGfm, remarkKramdownBlocks];
+export function remarkPlugins(_options: MarkdownOptions): PluggableList {
+  return [
+    remarkKramdownGfm,
+    remarkFootnoteLabels,
+    // kramdown's math syntax is `$$...$$` both inline and as a block; a lone `$` is just a dollar.
+    [remarkMath, { singleDollarTextMath: false }],
+    // kramdown's block syntax first: the span-level plugins below then see table cells, and
+    // typography never touches the quotes of an attribute list.
+    remarkKramdownBlocks,
+    remarkKramdownMathBlocks,
+    remarkKramdownCodeSpans,
+    remarkKramdownEmphasis,
+    remarkKramdownAutolinks,
+    remarkKramdownLinkUrls,
+    remarkKramdownTaskLists,
+    remarkKramdownGuillemets,
+    remarkKramdownTypography,
+    // After typography: kramdown makes ids from the text with its symbols already converted.
+    remarkKramdownHeadingIds,
+  ];
 }
 
 /** Rehype plugins after raw HTML has been parsed into the tree. */
@@ -39,14 +62,12 @@ export function rehypePlugins({ mathjax }: MarkdownOptions): PluggableList {
     rehypeKramdownTransparent,
     rehypeKramdownFootnotes,
     // Math is rendered on the server to MathML, which browsers lay out natively: no script, no web font.
-    ...(mathjax ? [[rehypeKatex, { output: 'mathml', throwOnError: false }] as const] : []),
+    mathjax ? [rehypeKatex, { output: 'mathml', throwOnError: false }] : rehypeKramdownMathText,
     rehypeMarkHighlightTags,
     [rehypeHighlight, { detect: false, plainText: ['plaintext', 'text', 'txt'] }],
     rehypeJekyllCode,
     rehypeKramdownCompat,
-    rehypeHeadingIds,
     rehypeKramdownToc,
-    rehypeSmartTypography,
     rehypeBlockIds,
   ] as PluggableList;
 }

@@ -174,11 +174,11 @@ describe('math', () => {
     expect(only?.html).not.toContain('$$');
   });
 
-  test('mathjax: false leaves $$...$$ as text', async () => {
-    const [only] = await load({ '2020-01-01-math.md': post('title: Math\nmathjax: false', '公式 $$x$$ 不渲染。\n') });
+  test('mathjax: false prints the math as kramdown does, for MathJax to find', async () => {
+    const [only] = await load({ '2020-01-01-math.md': post('title: Math\nmathjax: false', '公式 $$x$$ 不渲染。\n\n$$\ny^2\n$$\n') });
     expect(only?.html).not.toContain('<math');
-    expect(only?.html).toContain('$$x$$');
-    expect(only?.blocks[0]?.text).toBe('公式 $$x$$ 不渲染。');
+    expect(only?.blocks[0]?.text).toBe('公式 \\(x\\) 不渲染。');
+    expect(only?.html).toMatch(/\n\\\[y\^2\\\]\n?$/);
   });
 });
 

@@ -14,7 +14,6 @@ import { remarkKramdownExtensions } from './remark-kramdown-extensions';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
 import { remarkKramdownLists } from './remark-kramdown-lists';
-import { remarkKramdownMathBlocks } from './remark-kramdown-math-blocks';
 import { kramdownTable, kramdownTableFromMarkdown } from './micromark-kramdown-table';
 import { remarkKramdownTables } from './remark-kramdown-tables';
 import { kramdownHtmlBlock, kramdownHtmlBlockFromMarkdown } from './micromark-kramdown-html-block';
@@ -37,7 +36,6 @@ export function remarkKramdownBlocks(this: Processor) {
     remarkKramdownDefinitionLists(),
     remarkKramdownAbbreviations(),
     remarkKramdownLists(),
-    remarkKramdownMathBlocks(),
   ];
   return (tree: Root, file: VFile) => {
     for (const transform of transforms) transform(tree, file);

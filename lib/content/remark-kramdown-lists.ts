@@ -32,6 +32,12 @@ function applyListRules(list: List, lines: readonly string[]): void {
   const lastIndex = list.children.length - 1;
   const othersAllWrapped = list.children.slice(0, -1).every((item, index) => item.children[0]?.type === 'paragraph' && !bare[index]);
   if (lastIndex > 0 && othersAllWrapped) bare[lastIndex] = false;
+  // All bare: CommonMark's tight rendering is already kramdown's.
+  if (bare.every(Boolean) && list.children.every((item) => item.children.filter((child) => child.type === 'paragraph').length <= 1)) {
+    list.spread = false;
+    for (const item of list.children) item.spread = false;
+    return;
+  }
   list.children.forEach((item, index) => {
     item.spread = true;
     const [first] = item.children;

@@ -63,6 +63,14 @@ const one = (root: Root | Element, selector: string): Element => {
 describe('English reader, inline gloss', () => {
   const mode: ReadingMode = { gloss: 'inline', pinyin: false };
 
+  test('a definition list is a glossed block like a list', () => {
+    const glosses = new Map<string, BlockEnglish>([['top-dl1', { html: 'Man-month: a unit of work.', stale: false }]]);
+    const wrapper = top(render('en', mode, 'dl', { 'data-block': 'top-dl1', children: '人月' }, glosses));
+    expect(wrapper.properties.id).toBe('top-dl1');
+    expect(toString(one(wrapper, 'dl[data-block="top-dl1"]'))).toBe('人月');
+    expect(toString(one(wrapper, '#gloss-top-dl1 .gloss-text'))).toBe('Man-month: a unit of work.');
+  });
+
   test('a translated paragraph is wrapped with its id, the Chinese, and the English under it', () => {
     const root = render('en', mode, 'p', { 'data-block': 'top-p1', children: '你好' });
     const wrapper = top(root);

@@ -62,6 +62,11 @@ describe('the seed post and its gloss file', () => {
     expect(needsGloss({ id: 'top-ul1', kind: 'ul', text: '一 二 三' })).toBe(true);
   });
 
+  test('a definition list with Chinese in it needs a gloss, like any list', () => {
+    expect(needsGloss({ id: 'top-dl1', kind: 'dl', text: '人月 用人数乘以月数来衡量工作量的单位。' })).toBe(true);
+    expect(needsGloss({ id: 'top-dl1', kind: 'dl', text: 'Runbook A page that says what to do.' })).toBe(false);
+  });
+
   test('editing the Chinese of a translated paragraph makes its gloss stale, with the new text', () => {
     const edited = seed.blocks.map((each) => (each.id === '结-p1' ? { ...each, text: `${each.text}考完再说。` } : each));
     const report = glossReport(edited, file);

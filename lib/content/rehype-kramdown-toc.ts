@@ -1,11 +1,13 @@
 /**
  * kramdown's generated table of contents: the list marked `{:toc}` is replaced by a nested list
- * (`ul#markdown-toc`, or the list's own id and classes) of every header that has an id and no
- * `no_toc` class, each entry a link `#id` with id `markdown-toc-<id>`, links inside the header
- * text unwrapped and footnote markers left out. Runs after header ids are assigned.
+ * (`ul#markdown-toc`, or the list's own id and classes) of every header in `toc_levels` that has
+ * an id and no `no_toc` class, each entry a link `#id` with id `markdown-toc-<id>`, links inside
+ * the header text unwrapped and footnote markers left out. Runs after header ids are assigned.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
+import type {} from './remark-kramdown-options';
 import { TOC_MARKER } from './remark-kramdown-attributes';
 
 type Entry = { level: number; id: string; children: ElementContent[] };
@@ -27,11 +29,12 @@ function entryContent(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
-function collectEntries(tree: Root): Entry[] {
+function collectEntries(tree: Root, levels: readonly number[]): Entry[] {
   const entries: Entry[] = [];
   visit(tree, 'element', (node) => {
     const level = HEADING.exec(node.tagName)?.[1];
-    if (!level || typeof node.properties.id !== 'string' || classes(node).includes('no_toc')) return;
+    if (!level || !levels.includes(Number(level))) return;
+    if (typeof node.properties.id !== 'string' || classes(node).includes('no_toc')) return;
     entries.push({ level: Number(level), id: node.properties.id, children: node.children });
   });
   return entries;
@@ -65,8 +68,11 @@ function buildToc(list: Element, entries: Entry[]): Element {
   return toc;
 }
 
+const ALL_LEVELS = [1, 2, 3, 4, 5, 6];
+
 export function rehypeKramdownToc() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const levels = file.data.kramdownOptions?.tocLevels ?? ALL_LEVELS;
     let done = false;
     visit(tree, 'element', (node, index, parent) => {
       if (node.properties[TOC_MARKER] === undefined || !parent || index === undefined) return undefined;
@@ -75,7 +81,7 @@ export function rehypeKramdownToc() {
         return undefined;
       }
       done = true;
-      const toc = buildToc(node, collectEntries(tree));
+      const toc = buildToc(node, collectEntries(tree, levels));
       if (toc.children.length > 0) parent.children[index] = toc;
       else parent.children.splice(index, 1);
       return SKIP;

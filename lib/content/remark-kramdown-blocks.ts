@@ -11,6 +11,7 @@ import { kramdownExtensionBlock, kramdownExtensionBlockFromMarkdown } from './mi
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { remarkKramdownExtensions } from './remark-kramdown-extensions';
+import { remarkKramdownOptions } from './remark-kramdown-options';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations';
 import { remarkKramdownLists } from './remark-kramdown-lists';
@@ -30,6 +31,7 @@ export function remarkKramdownBlocks(this: Processor) {
   const transforms: Transform[] = [
     remarkKramdownTables(this),
     remarkKramdownExtensions(),
+    remarkKramdownOptions(),
     remarkKramdownHeaderIds(),
     remarkKramdownAttributes(),
     remarkKramdownSpanIal(),

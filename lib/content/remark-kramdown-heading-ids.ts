@@ -13,6 +13,7 @@
  * Ruby 3.1 knows Unicode 13: characters assigned since then may be kept here and dropped there.
  */
 import type { Heading, Nodes, Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 const NOT_ID_CHARACTER = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
@@ -51,7 +52,9 @@ export function createGfmIdGenerator(): (text: string) => string {
 }
 
 export function remarkKramdownHeadingIds() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // `{::options auto_ids="false" /}` in the post turns generated ids off (remark-kramdown-options).
+    if (file.data.kramdownOptions?.autoIds === false) return;
     const generate = createGfmIdGenerator();
     visit(tree, 'heading', (node: Heading) => {
       const properties = node.data?.hProperties;

@@ -8,6 +8,7 @@
  */
 import type { Data, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { Properties } from 'hast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { ALD_LINE, IAL_LINE, type KramdownBlockLine } from './micromark-kramdown-block-lines';
 import {
@@ -26,6 +27,13 @@ export const CODE_WRAPPER_CLASS = 'data-kramdown-class';
 declare module 'unist' {
   interface Data {
     kramdownIal?: AttributeList;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The post's ALDs by name, for the span and item IALs that reference them. */
+    kramdownAlds: ReadonlyMap<string, AttributeList>;
   }
 }
 
@@ -113,13 +121,14 @@ function applyAttributes(node: Nodes, definitions: ReadonlyMap<string, Attribute
 }
 
 /** Adds hast properties to any node, including extension nodes typed with unist's plain `Data`. */
-function addHProperties(node: { data?: Data | undefined }, properties: Properties): void {
+export function addHProperties(node: { data?: Data | undefined }, properties: Properties): void {
   node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ...properties } };
 }
 
 export function remarkKramdownAttributes() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const definitions = collectDefinitions(tree);
+    file.data.kramdownAlds = definitions;
     visit(tree, (node) => {
       if ('children' in node && node.children.some((child) => child.type === 'kramdownBlockLine')) attachInParent(node);
     });

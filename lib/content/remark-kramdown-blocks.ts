@@ -21,6 +21,7 @@ import { kramdownHtmlBlock, kramdownHtmlBlockFromMarkdown } from './micromark-kr
 import { remarkKramdownHeaderIds } from './remark-kramdown-header-ids';
 import { remarkKramdownAttributes } from './remark-kramdown-attributes';
 import { remarkKramdownSpanIal } from './remark-kramdown-span-ial';
+import { remarkKramdownItemIal } from './remark-kramdown-item-ial';
 
 type Transform = (tree: Root, file: VFile) => void;
 
@@ -35,6 +36,7 @@ export function remarkKramdownBlocks(this: Processor) {
     remarkKramdownHeaderIds(),
     remarkKramdownAttributes(),
     remarkKramdownSpanIal(),
+    remarkKramdownItemIal(),
     remarkKramdownDefinitionLists(),
     remarkKramdownAbbreviations(),
     remarkKramdownLists(),

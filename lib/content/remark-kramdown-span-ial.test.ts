@@ -17,3 +17,9 @@ describe('span attribute lists', () => {
     expect(await renderForTest('*a* {: .x} and b{: .y}\n')).toBe('<p><em>a</em> {: .x} and b{: .y}</p>');
   });
 });
+
+describe('span attribute lists and ALDs', () => {
+  test('a span IAL may reference an ALD defined anywhere in the post', async () => {
+    expect(await renderForTest('*a*{: x}\n\n{:x: .ald}\n')).toBe('<p><em class="ald">a</em></p>');
+  });
+});

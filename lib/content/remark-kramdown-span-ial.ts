@@ -1,23 +1,26 @@
 /**
  * kramdown's span IALs: `[B](#){: .btn}`, `*em*{: .mark}`, `` `code`{:#id} ``. An IAL written
  * directly after a span element (no space between) gives it attributes; several may follow one
- * another, and the empty `{::}` only separates two spans. After plain text it stays literal text,
+ * another, and the empty `{::}` only separates two spans. References to ALDs are resolved. After plain text it stays literal text,
  * as kramdown leaves it.
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseAttributeList, resolveAttributes, toHastProperties } from './kramdown-attribute-list';
+import { parseAttributeList, resolveAttributes, toHastProperties, type AttributeList } from './kramdown-attribute-list';
+import type { VFile } from 'vfile';
+import type {} from './remark-kramdown-attributes';
 
 const SPAN_IAL = /^\{:((?:\\\}|[^}])+)\}/;
 
-function applyTo(node: PhrasingContent, text: string): void {
-  const attributes = resolveAttributes(parseAttributeList(text), new Map());
+function applyTo(node: PhrasingContent, text: string, definitions: ReadonlyMap<string, AttributeList>): void {
+  const attributes = resolveAttributes(parseAttributeList(text), definitions);
   if (attributes.size === 0) return;
   node.data = { ...node.data, hProperties: { ...node.data?.hProperties, ...toHastProperties(attributes) } };
 }
 
 export function remarkKramdownSpanIal() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const definitions = file.data.kramdownAlds ?? new Map<string, AttributeList>();
     visit(tree, (parent: Nodes) => {
       if (!('children' in parent)) return;
       const children = parent.children as PhrasingContent[];
@@ -29,7 +32,7 @@ export function remarkKramdownSpanIal() {
         let match = SPAN_IAL.exec(value);
         if (!match) continue;
         while (match) {
-          applyTo(target, match[1] ?? '');
+          applyTo(target, match[1] ?? '', definitions);
           value = value.slice(match[0].length);
           match = SPAN_IAL.exec(value);
         }

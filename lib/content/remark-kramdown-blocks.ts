@@ -1,7 +1,9 @@
 /**
  * kramdown's block-level syntax beyond GFM, as one remark plugin: registers the micromark
- * constructs and runs the tree transforms in the order kramdown's own parser applies them
- * (extensions, then header ids and attribute lists, then span attribute lists).
+ * constructs (marker lines, extension bodies, definition lists, tables, HTML blocks) and runs the
+ * tree transforms in dependency order: tables first (their cells then get every later transform),
+ * extensions and options, explicit ids, attribute lists (which collect the ALDs the span and item
+ * IALs use), then the constructs that read attributes: definition lists, abbreviations, lists.
  */
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
@@ -27,8 +29,20 @@ type Transform = (tree: Root, file: VFile) => void;
 
 export function remarkKramdownBlocks(this: Processor) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(kramdownExtensionBlock(), kramdownBlockLines(), defList, kramdownTable(), kramdownHtmlBlock());
-  (data.fromMarkdownExtensions ??= []).push(kramdownExtensionBlockFromMarkdown(), kramdownBlockLinesFromMarkdown(), defListFromMarkdown, kramdownTableFromMarkdown(), kramdownHtmlBlockFromMarkdown());
+  (data.micromarkExtensions ??= []).push(
+    kramdownExtensionBlock(),
+    kramdownBlockLines(),
+    defList,
+    kramdownTable(),
+    kramdownHtmlBlock(),
+  );
+  (data.fromMarkdownExtensions ??= []).push(
+    kramdownExtensionBlockFromMarkdown(),
+    kramdownBlockLinesFromMarkdown(),
+    defListFromMarkdown,
+    kramdownTableFromMarkdown(),
+    kramdownHtmlBlockFromMarkdown(),
+  );
   const transforms: Transform[] = [
     remarkKramdownTables(this),
     remarkKramdownExtensions(),

@@ -12,7 +12,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { Annotation } from '../db/generated/sqlite/client';
-import { takeWriteAllowance } from '../comments/rate-limit';
+import { takeWriteAllowance } from '../limits/rate-limit';
 import { renderCommentMarkdown } from '../comments/render-markdown';
 import { detectLang } from '../comments/schema';
 import type { LoadedPost } from '../content/posts';

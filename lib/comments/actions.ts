@@ -12,7 +12,7 @@ import { AppError } from '../http/errors';
 import { EDIT_WINDOW_MS } from './authorship';
 import { bodyHashOf, duplicateOf } from './body-hash';
 import { toCommentDto } from './dto';
-import { takeWriteAllowance } from './rate-limit';
+import { takeWriteAllowance } from '../limits/rate-limit';
 import { renderCommentMarkdown } from './render-markdown';
 import { countLinks, detectLang, type CommentEdit, type NewComment } from './schema';
 import type { CommentDto, CommentViewer } from './types';

@@ -21,7 +21,7 @@ import {
   moderationFormSchema,
   signInFormSchema,
 } from './moderation';
-import { refundWriteAllowance, takeWriteAllowance } from './rate-limit';
+import { refundWriteAllowance, takeWriteAllowance } from '../limits/rate-limit';
 import { threadChanged } from './revalidate';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */

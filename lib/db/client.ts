@@ -23,7 +23,7 @@ import { databaseTarget, type DatabaseTarget } from './target';
 export type Db = SqliteClient;
 
 /**
- * Where the rate-limit counters are written (lib/comments/rate-limit.ts), beside the Prisma client.
+ * Where the rate-limit counters are written (lib/limits/rate-limit.ts), beside the Prisma client.
  * On PostgreSQL it is the client's own connection pool. On SQLite it is a second connection to
  * the same file that does not wait for the disk on commit: a counter lost to a power cut costs
  * nothing, while a comment's commit, on the client's connection, is synced (and syncs the

@@ -1,9 +1,9 @@
 /**
- * Per-address limits on what readers write, shared by the HTML form and the API: comments
- * (default 3 a minute and 30 a day) and reading notes (default 20 a minute and 500 a day), each
- * with an allowance of its own; and on failed admin sign-ins (5 a minute, 30 a day), so the
- * admin token cannot be guessed at speed. Counters live in the database, so several instances enforce one
- * limit, or in Redis when REDIS_URL is set.
+ * Per-address limits on what strangers send, for every room that takes it (the HTML form and the
+ * API count the same allowances): comments (default 3 a minute and 30 a day) and reading notes
+ * (default 20 a minute and 500 a day), each with an allowance of its own; and failed admin
+ * sign-ins (5 a minute, 30 a day), so the admin token cannot be guessed at speed. Counters live
+ * in the database, so several instances enforce one limit, or in Redis when REDIS_URL is set.
  *
  * In the database, rate-limiter-flexible's SQL stores write the counters themselves, one
  * statement per window, on the connection lib/db gives for them (see `counterStoreOf`): no

@@ -12,11 +12,11 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { Annotation } from '../db/generated/sqlite/client';
-import { takeWriteAllowance } from '../limits/rate-limit';
-import { renderCommentMarkdown } from '../comments/render-markdown';
-import { detectLang } from '../comments/schema';
 import type { LoadedPost } from '../content/posts';
 import { AppError } from '../http/errors';
+import { takeWriteAllowance } from '../limits/rate-limit';
+import { detectLang } from '../ugc/language';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { idOfAnnotationIri, slugOfPostIri } from './iri';
 import { findAnnotation, isOwnAnnotation } from './queries';
 import type { AnnotationDraft, AnnotationEdit } from './schema';
@@ -71,7 +71,7 @@ export async function createAnnotation(db: Db, draft: AnnotationDraft, context: 
       readerId: context.viewer.readerId,
       addressHash: context.addressHash,
       bodySource: draft.note.text,
-      bodyHtml: renderCommentMarkdown(draft.note.text),
+      bodyHtml: renderReaderMarkdown(draft.note.text),
       lang: draft.note.lang ?? detectLang(draft.note.text),
       tags: JSON.stringify(draft.tags ?? []),
       status: 'published',
@@ -125,7 +125,7 @@ export async function editAnnotation(db: Db, id: string, edit: AnnotationEdit, {
   return db.annotation.update({
     where: { id },
     data: {
-      ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderCommentMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
+      ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderReaderMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
       ...(edit.tags ? { tags: JSON.stringify(edit.tags) } : {}),
       ...(edit.visibility ? { visibility: edit.visibility } : {}),
       ...(edit.status ? { status: edit.status } : {}),

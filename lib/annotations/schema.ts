@@ -8,9 +8,10 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../http/errors';
+import { codePoints, storableText } from '../ugc/text';
 import { targetSchema, type TargetInput } from './target-schema';
 import { ANNO_CONTEXT, type NoteLang, type Visibility } from './types';
-import { CONTROL_CHARACTER, codePoints, coded, storableText } from './validation';
+import { CONTROL_CHARACTER, coded } from './validation';
 
 export const BODY_MAX = 2000;
 export const TAGS_MAX = 10;

@@ -10,9 +10,10 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../http/errors';
+import { codePoints, storableText } from '../ugc/text';
 import { parseCssSelector } from './anchoring/css-selector';
 import type { AnnotationLayer } from './types';
-import { codePoints, coded, forwardIssues, storableText } from './validation';
+import { coded, forwardIssues } from './validation';
 
 export const EXACT_MAX = 2000;
 export const CONTEXT_MAX = 500;

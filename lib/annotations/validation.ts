@@ -1,11 +1,9 @@
 /**
- * Small zod helpers shared by the annotation schemas: lengths in code points, text every database
- * can store, and issues whose messages are stable error codes. Pure and client-safe.
+ * Small zod helpers shared by the annotation schemas: a control-character pattern, and issues
+ * whose messages are stable error codes. Pure and client-safe.
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../http/errors';
-
-export { codePoints, storableText } from '../text';
 
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 

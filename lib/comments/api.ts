@@ -20,7 +20,7 @@ import { assertCommentsOpen, createComment, deleteComment, editComment, flagComm
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { commentPostSlug, countComments, listComments } from './queries';
-import { renderCommentMarkdown } from './render-markdown';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { publicThreadJson } from './thread-cache';
 import { threadChanged } from './revalidate';
 import { BODY_MAX, commentEditSchema, newCommentSchema } from './schema';
@@ -128,7 +128,7 @@ const previewSchema = z.object({ body: z.string({ message: 'comment.invalid' }).
 /** `POST /api/comments/preview {body}`: the markdown as the thread would show it. Stores nothing. */
 export async function previewComment(request: NextRequest): Promise<Response> {
   const { body } = parseBody(previewSchema, await readJson(request));
-  return NextResponse.json({ html: renderCommentMarkdown(body) }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json({ html: renderReaderMarkdown(body) }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** `GET /api/comments/form-token`: a fresh minimum-time token for the comment form. */

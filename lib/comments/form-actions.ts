@@ -29,7 +29,7 @@ import { parseSlug } from './api';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
-import { renderCommentMarkdown } from './render-markdown';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { threadChanged } from './revalidate';
 import { newCommentSchema } from './schema';
 
@@ -72,7 +72,7 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
     if (form.get(FIELD.honeypot)) throw new AppError('comment.spam', 422, 'the honeypot field must stay empty');
     const input = toNewComment(values);
     if (tokenCheck !== 'ok' && tokenCheck !== 'tooFast') {
-      return { status: 'confirm', values, token: nextToken, error: null, previewHtml: renderCommentMarkdown(input.body) };
+      return { status: 'confirm', values, token: nextToken, error: null, previewHtml: renderReaderMarkdown(input.body) };
     }
     if (tokenCheck === 'tooFast') throw new AppError('comment.tooFast', 422, 'sent within 3 seconds of the form');
     const viewer = { authored: new Set(session.authored.keys()), isAdmin: session.isAdmin };

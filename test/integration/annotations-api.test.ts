@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { annotationDocumentSchema, annotationHtml, annotationPageSchema, annotationTags } from '../../lib/annotations/dto-schema';
-import { renderCommentMarkdown } from '../../lib/comments/render-markdown';
+import { renderReaderMarkdown } from '../../lib/ugc/render-markdown';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
 import { freshAddress, privateFields, Reader, type ApiResponse } from './http-client';
 import { CLOSED_POST, OPEN_POST, READY_TIMEOUT_MS, ROOT, SITE_URL, startServer, type RunningServer } from './server';
@@ -195,7 +195,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expect(annotation.body?.[0]).toEqual({
         type: 'Choice',
         items: [
-          { type: 'TextualBody', value: renderCommentMarkdown(text), format: 'text/html', language: 'zh' },
+          { type: 'TextualBody', value: renderReaderMarkdown(text), format: 'text/html', language: 'zh' },
           { type: 'TextualBody', value: text, format: 'text/markdown', language: 'zh' },
         ],
       });
@@ -297,7 +297,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expect(edited).toMatchObject({ id: created.id, created: created.created, target: created.target, visibility: 'private', mine: true });
       expect(Date.parse(edited.modified)).toBeGreaterThan(Date.parse(created.modified));
       expect(markdownOf(edited)).toBe(text);
-      expect(annotationHtml(edited)).toBe(renderCommentMarkdown(text));
+      expect(annotationHtml(edited)).toBe(renderReaderMarkdown(text));
       expect(edited.body?.[0]).toMatchObject({ items: [{ language: 'en' }, { language: 'en' }] });
       expect(annotationTags(edited)).toEqual(['docker']);
       expect(annotationDocumentSchema.parse((await fetchOne(author, created)).json)).toEqual(edited);
@@ -558,7 +558,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
           expect(answer.status, `${payload}\n${answer.text}`).toBe(201);
           const annotation = annotationDocumentSchema.parse(answer.json);
           expect(markdownOf(annotation)).toBe(asStored(payload));
-          expect(annotationHtml(annotation)).toBe(renderCommentMarkdown(asStored(payload)));
+          expect(annotationHtml(annotation)).toBe(renderReaderMarkdown(asStored(payload)));
           expect(unsafeMarkup(annotationHtml(annotation) ?? ''), payload).toEqual([]);
           expect(annotationTags(annotation)).toEqual(tagOf(payload));
           created.set(annotation.id, payload);
@@ -568,7 +568,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       const listed = await listAll(reader(), CLOSED_POST);
       const seen = listed.items.filter((item) => created.has(item.id));
       expect(seen).toHaveLength(created.size);
-      for (const item of seen) expect(annotationHtml(item)).toBe(renderCommentMarkdown(asStored(created.get(item.id) ?? '')));
+      for (const item of seen) expect(annotationHtml(item)).toBe(renderReaderMarkdown(asStored(created.get(item.id) ?? '')));
     }, 180_000);
 
     test('OPTIONS names the allowed methods; other methods are 405 with Allow', async () => {

@@ -1,6 +1,6 @@
 /**
- * The comment renderer against an XSS corpus (test/fixtures/xss/payloads.json), in every place a
- * reader can put text, plus what ordinary comments should look like and a seeded fuzz run. Output
+ * The renderer of reader-written markdown against an XSS corpus (test/fixtures/xss/payloads.json), in every place a
+ * reader can put text, plus what ordinary comments and notes should look like and a seeded fuzz run. Output
  * is judged the way a browser would see it: parsed as an HTML fragment, not by string matching.
  */
 import { readFileSync } from 'node:fs';
@@ -13,8 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { COMMENT_MARKDOWN_MAX_LENGTH, commentPlainText, renderCommentMarkdown } from './render-markdown';
-import { BODY_MAX } from './schema';
+import { MARKDOWN_PARSE_MAX_LENGTH, readerPlainText, renderReaderMarkdown } from './render-markdown';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const payloads = z
@@ -114,14 +113,14 @@ describe('the XSS corpus', () => {
   for (const [position, place] of positions) {
     describe(position, () => {
       test.each(cases)('$name', ({ payload }) => {
-        expect(violations(renderCommentMarkdown(place(payload)))).toEqual([]);
+        expect(violations(renderReaderMarkdown(place(payload)))).toEqual([]);
       });
     });
   }
 
   describe('stays code text inside code', () => {
     test.each(cases)('fenced block $name', ({ payload }) => {
-      const tree = parseHtml(renderCommentMarkdown(fenced(payload)));
+      const tree = parseHtml(renderReaderMarkdown(fenced(payload)));
       expect(selectAll('*', tree).map((element) => element.tagName)).toEqual(['pre', 'code']);
       expect(toString(tree).replace(/\n$/, '')).toBe(asCodeText(payload));
     });
@@ -131,7 +130,7 @@ describe('the XSS corpus', () => {
       const ticks = '`'.repeat(longestRun(payload, '`') + 1);
       // The spaces keep a payload that starts or ends with a backtick off the fence; CommonMark
       // strips exactly one on each side.
-      const tree = parseHtml(renderCommentMarkdown(`${ticks} ${payload} ${ticks}`));
+      const tree = parseHtml(renderReaderMarkdown(`${ticks} ${payload} ${ticks}`));
       expect(selectAll('*', tree).map((element) => element.tagName)).toEqual(['p', 'code']);
       const [code] = selectAll('code', tree);
       expect(code && toString(code)).toBe(asCodeText(payload));
@@ -141,25 +140,25 @@ describe('the XSS corpus', () => {
 
 describe('ordinary comments', () => {
   test('emphasis, strong and inline code', () => {
-    expect(renderCommentMarkdown('**bold** _em_ `code`')).toBe(
+    expect(renderReaderMarkdown('**bold** _em_ `code`')).toBe(
       '<p><strong>bold</strong> <em>em</em> <code>code</code></p>',
     );
   });
 
   test('a fenced code block keeps its text and loses its language class', () => {
-    expect(renderCommentMarkdown('```js\nif (a < b && c) {}\n```')).toBe(
+    expect(renderReaderMarkdown('```js\nif (a < b && c) {}\n```')).toBe(
       '<pre><code>if (a &lt; b &amp;&amp; c) {}\n</code></pre>',
     );
   });
 
   test('a blockquote', () => {
-    expect(renderCommentMarkdown('> 引用一句\n> second line')).toBe(
+    expect(renderReaderMarkdown('> 引用一句\n> second line')).toBe(
       '<blockquote>\n<p>引用一句\nsecond line</p>\n</blockquote>',
     );
   });
 
   test('nested lists, ordered and not, without a start number', () => {
-    const html = renderCommentMarkdown('3. one\n4. two\n   - a\n   - b\n     1. deep');
+    const html = renderReaderMarkdown('3. one\n4. two\n   - a\n   - b\n     1. deep');
     expect(html).toBe(
       '<ol>\n<li>one</li>\n<li>two\n<ul>\n<li>a</li>\n<li>b\n<ol>\n<li>deep</li>\n</ol>\n</li>\n</ul>\n</li>\n</ol>',
     );
@@ -167,86 +166,86 @@ describe('ordinary comments', () => {
   });
 
   test('a link gets rel="ugc nofollow noopener" and no target or title', () => {
-    expect(renderCommentMarkdown('[link](https://example.com "a title")')).toBe(
+    expect(renderReaderMarkdown('[link](https://example.com "a title")')).toBe(
       '<p><a href="https://example.com" rel="ugc nofollow noopener">link</a></p>',
     );
   });
 
   test('http, mailto and autolinks work', () => {
-    expect(renderCommentMarkdown('[mail](mailto:someone@example.com)')).toBe(
+    expect(renderReaderMarkdown('[mail](mailto:someone@example.com)')).toBe(
       '<p><a href="mailto:someone@example.com" rel="ugc nofollow noopener">mail</a></p>',
     );
-    expect(renderCommentMarkdown('<someone@example.com>')).toBe(
+    expect(renderReaderMarkdown('<someone@example.com>')).toBe(
       '<p><a href="mailto:someone@example.com" rel="ugc nofollow noopener">someone@example.com</a></p>',
     );
-    expect(renderCommentMarkdown('<http://example.com/a?b=1&c=2>')).toBe(
+    expect(renderReaderMarkdown('<http://example.com/a?b=1&c=2>')).toBe(
       '<p><a href="http://example.com/a?b=1&amp;c=2" rel="ugc nofollow noopener">http://example.com/a?b=1&amp;c=2</a></p>',
     );
   });
 
   test('a refused link keeps its text, unlinked', () => {
-    expect(renderCommentMarkdown('see [this](javascript:alert(1)) and [that](/relative)')).toBe(
+    expect(renderReaderMarkdown('see [this](javascript:alert(1)) and [that](/relative)')).toBe(
       '<p>see this and that</p>',
     );
   });
 
   test('bare URLs stay text (CommonMark, no autolink literals)', () => {
-    expect(renderCommentMarkdown('https://example.com')).toBe('<p>https://example.com</p>');
+    expect(renderReaderMarkdown('https://example.com')).toBe('<p>https://example.com</p>');
   });
 
   test('raw HTML shows as literal text', () => {
-    expect(renderCommentMarkdown('<b>hi</b>')).toBe('<p>&lt;b&gt;hi&lt;/b&gt;</p>');
-    expect(renderCommentMarkdown('a <b>hi</b> c')).toBe('<p>a &lt;b&gt;hi&lt;/b&gt; c</p>');
-    const block = renderCommentMarkdown('<div>\n<script>alert(1)</script>\n</div>');
+    expect(renderReaderMarkdown('<b>hi</b>')).toBe('<p>&lt;b&gt;hi&lt;/b&gt;</p>');
+    expect(renderReaderMarkdown('a <b>hi</b> c')).toBe('<p>a &lt;b&gt;hi&lt;/b&gt; c</p>');
+    const block = renderReaderMarkdown('<div>\n<script>alert(1)</script>\n</div>');
     expect(block).toBe('<p>&lt;div&gt;<br>&lt;script&gt;alert(1)&lt;/script&gt;<br>&lt;/div&gt;</p>');
     expect(toString(parseHtml(block))).toBe('<div><script>alert(1)</script></div>');
   });
 
   test('Chinese text passes untouched', () => {
-    expect(renderCommentMarkdown('中文评论，支持 **加粗**')).toBe('<p>中文评论，支持 <strong>加粗</strong></p>');
+    expect(renderReaderMarkdown('中文评论，支持 **加粗**')).toBe('<p>中文评论，支持 <strong>加粗</strong></p>');
   });
 
   test('a heading renders as a plain paragraph', () => {
-    expect(renderCommentMarkdown('# Title\n\n## Sub *title*\n\nbody')).toBe(
+    expect(renderReaderMarkdown('# Title\n\n## Sub *title*\n\nbody')).toBe(
       '<p>Title</p>\n<p>Sub <em>title</em></p>\n<p>body</p>',
     );
   });
 
   test('setext underlines are not parsed as headings', () => {
-    expect(renderCommentMarkdown('Title\n===')).toBe('<p>Title\n===</p>');
+    expect(renderReaderMarkdown('Title\n===')).toBe('<p>Title\n===</p>');
   });
 
   test('an image renders as its alt text, never an <img>', () => {
-    expect(renderCommentMarkdown('![a cat](http://a.example/b.png)')).toBe('<p>a cat</p>');
-    expect(renderCommentMarkdown('![](http://a.example/b.png)')).toBe('<p></p>');
-    expect(renderCommentMarkdown('[![logo](https://a.example/l.png)](https://a.example/)')).toBe(
+    expect(renderReaderMarkdown('![a cat](http://a.example/b.png)')).toBe('<p>a cat</p>');
+    expect(renderReaderMarkdown('![](http://a.example/b.png)')).toBe('<p></p>');
+    expect(renderReaderMarkdown('[![logo](https://a.example/l.png)](https://a.example/)')).toBe(
       '<p><a href="https://a.example/" rel="ugc nofollow noopener">logo</a></p>',
     );
   });
 
   test('hard line breaks, and thematic breaks vanish', () => {
-    expect(renderCommentMarkdown('one  \ntwo\n\n---\n\nthree')).toBe('<p>one<br>\ntwo</p>\n<p>three</p>');
+    expect(renderReaderMarkdown('one  \ntwo\n\n---\n\nthree')).toBe('<p>one<br>\ntwo</p>\n<p>three</p>');
   });
 
   test('the empty comment renders to nothing', () => {
-    expect(renderCommentMarkdown('')).toBe('');
-    expect(renderCommentMarkdown('  \n\n ')).toBe('');
+    expect(renderReaderMarkdown('')).toBe('');
+    expect(renderReaderMarkdown('  \n\n ')).toBe('');
   });
 });
 
-describe('commentPlainText', () => {
+describe('readerPlainText', () => {
   test('is the visible text, whitespace collapsed, raw HTML included as text', () => {
-    expect(commentPlainText('# Hi\n\nsome **bold** <b>x</b>\n\n- a\n- b')).toBe('Hi some bold <b>x</b> a b');
+    expect(readerPlainText('# Hi\n\nsome **bold** <b>x</b>\n\n- a\n- b')).toBe('Hi some bold <b>x</b> a b');
   });
 
   test('drops what the HTML drops', () => {
-    expect(commentPlainText('[click](javascript:alert(1)) ![cat](https://a.example/c.png) `x`')).toBe('click cat x');
+    expect(readerPlainText('[click](javascript:alert(1)) ![cat](https://a.example/c.png) `x`')).toBe('click cat x');
   });
 });
 
 describe('inputs too costly to parse render as escaped plain text', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
-    ['over the length limit', 'word <b> '.repeat(Math.ceil(COMMENT_MARKDOWN_MAX_LENGTH / 9) + 1)],
+    ['over the length limit', 'word <b> '.repeat(Math.ceil(MARKDOWN_PARSE_MAX_LENGTH / 9) + 1)],
     ['deeply nested quotes', '>'.repeat(20_000) + ' <script>x</script>'],
     ['deeply nested lists', '- '.repeat(3_000) + 'x'],
     ['a long emphasis run', '*'.repeat(2_000) + 'a' + '*'.repeat(2_000)],
@@ -254,7 +253,7 @@ describe('inputs too costly to parse render as escaped plain text', () => {
   ];
   test.each(cases)('%s', (_name, source) => {
     const started = performance.now();
-    const html = renderCommentMarkdown(source);
+    const html = renderReaderMarkdown(source);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(violations(html)).toEqual([]);
     expect(selectAll('*', parseHtml(html)).map((element) => element.tagName)).toEqual(['p']);
@@ -263,17 +262,13 @@ describe('inputs too costly to parse render as escaped plain text', () => {
 
   test('inputs under the limits still parse, even at the limit', () => {
     const nested = '> '.repeat(7) + '- x';
-    expect(renderCommentMarkdown(nested)).toContain('<li>x</li>');
-    const source = 'word '.repeat(COMMENT_MARKDOWN_MAX_LENGTH / 5 - 2) + '**b**';
-    expect(source.length).toBeLessThanOrEqual(COMMENT_MARKDOWN_MAX_LENGTH);
-    expect(renderCommentMarkdown(source)).toContain('<strong>b</strong>');
-    // Lengths are code points, like the comment schema's: 5,000 emoji are 10,000 UTF-16 units.
-    const emoji = '😀'.repeat(COMMENT_MARKDOWN_MAX_LENGTH - 5) + '**b**';
-    expect(renderCommentMarkdown(emoji)).toContain('<strong>b</strong>');
-  });
-
-  test('the length limit is no lower than the longest comment the schema accepts', () => {
-    expect(COMMENT_MARKDOWN_MAX_LENGTH).toBeGreaterThanOrEqual(BODY_MAX);
+    expect(renderReaderMarkdown(nested)).toContain('<li>x</li>');
+    const source = 'word '.repeat(MARKDOWN_PARSE_MAX_LENGTH / 5 - 2) + '**b**';
+    expect(source.length).toBeLessThanOrEqual(MARKDOWN_PARSE_MAX_LENGTH);
+    expect(renderReaderMarkdown(source)).toContain('<strong>b</strong>');
+    // Lengths are code points, like the comment and note schemas': 5,000 emoji are 10,000 UTF-16 units.
+    const emoji = '😀'.repeat(MARKDOWN_PARSE_MAX_LENGTH - 5) + '**b**';
+    expect(renderReaderMarkdown(emoji)).toContain('<strong>b</strong>');
   });
 });
 
@@ -307,10 +302,10 @@ describe('fuzz', () => {
         parts.push(random() < 0.8 ? (FUZZ_PIECES[pick(FUZZ_PIECES.length)] ?? '') : String.fromCharCode(pick(0x3000)));
       }
       const source = parts.join('');
-      const html = renderCommentMarkdown(source);
-      expect(renderCommentMarkdown(source), JSON.stringify(source)).toBe(html);
+      const html = renderReaderMarkdown(source);
+      expect(renderReaderMarkdown(source), JSON.stringify(source)).toBe(html);
       expect(violations(html), JSON.stringify(source)).toEqual([]);
-      expect(typeof commentPlainText(source)).toBe('string');
+      expect(typeof readerPlainText(source)).toBe('string');
     }
   });
 });

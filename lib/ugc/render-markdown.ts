@@ -1,5 +1,5 @@
 /**
- * Renders reader-written markdown (comments, annotation notes) to an HTML string that is safe to
+ * Renders reader-written markdown (comments, notes) to an HTML string that is safe to
  * inject into a page. CommonMark only, no raw HTML: whatever HTML a reader types is shown back to
  * them as literal text. The output can only contain this allowlist:
  *
@@ -7,7 +7,7 @@
  *
  * where `href` is an absolute http:, https: or mailto: URL and `rel` is always "ugc nofollow
  * noopener" (no `target`). Deliberate choices:
- * - Headings render as plain paragraphs: a comment should not shout over, or appear in, the
+ * - Headings render as plain paragraphs: a reader's text should not shout over, or appear in, the
  *   post's own outline.
  * - Images render as their alt text: we never make the reader's browser fetch a stranger's URL.
  * - Thematic breaks (`---`) are dropped, and setext underlines (`Title\n===`) stay text.
@@ -36,7 +36,7 @@ const FLOW_PARENTS: ReadonlySet<string> = new Set(['root', 'blockquote', 'listIt
  * A scheme followed by printable ASCII only. Markdown percent-encodes link destinations, so any
  * whitespace, control or non-ASCII character left in an href means something odd got through, and
  * browsers strip such characters *inside* schemes (`java\tscript:`): refuse rather than reason.
- * Relative URLs are refused too: a comment has no business linking into our own routes.
+ * Relative URLs are refused too: a reader's text has no business linking into our own routes.
  */
 const SAFE_HREF = /^(?:https?|mailto):[\x21-\x7E]*$/i;
 
@@ -74,7 +74,7 @@ const handlers: NonNullable<RemarkRehypeOptions['handlers']> = {
  * Not the GitHub default: every top-level key is given, because hast-util-sanitize fills any
  * missing key from its (much wider) default schema.
  */
-const commentSchema: SanitizeSchema = {
+const readerTextSchema: SanitizeSchema = {
   tagNames: [...ALLOWED_TAGS],
   attributes: { a: [['href', SAFE_HREF]] },
   protocols: { href: ['http', 'https', 'mailto'] },
@@ -136,7 +136,7 @@ const processor = unified()
   .use(remarkParse)
   .data('micromarkExtensions', [noSetextHeadings])
   .use(remarkRehype, { handlers })
-  .use(rehypeSanitize, commentSchema)
+  .use(rehypeSanitize, readerTextSchema)
   .use(rehypeUgcLinks)
   .freeze();
 
@@ -187,12 +187,12 @@ function serializeElement(node: Element): string {
 }
 
 /**
- * Longer sources (in code points, as comment lengths are counted) are shown as plain text rather
- * than parsed. Not a length policy, which belongs to whoever accepts comments, but a ceiling on
- * parse time: micromark has superlinear corners, and these limits keep the worst input to 5,000
- * code points well under a second. Like the limits below, it is blind to markdown syntax.
+ * Longer sources (in code points, as comment and note lengths are counted) are shown as plain
+ * text rather than parsed. Not a length policy, which belongs to whoever accepts the text, but a
+ * ceiling on parse time: micromark has superlinear corners, and these limits keep the worst input
+ * to 5,000 code points well under a second. Like the limits below, it is blind to markdown syntax.
  */
-export const COMMENT_MARKDOWN_MAX_LENGTH = 5_000;
+export const MARKDOWN_PARSE_MAX_LENGTH = 5_000;
 
 /** No reader nests more than a handful of quotes/lists; thousands on one line cost seconds. */
 const MAX_CONTAINER_MARKERS_PER_LINE = 8;
@@ -201,14 +201,14 @@ const CONTAINER_MARKER = />|[-+*]|\d{1,9}[.)]/g;
 
 /**
  * Emphasis openers and closers are matched in quadratic time (800 nested `*a ` take a second).
- * Counted anywhere, code included: a comment needing more asterisks and underscores is rare.
+ * Counted anywhere, code included: a reader's text needing more asterisks and underscores is rare.
  */
 const MAX_EMPHASIS_DELIMITERS = 512;
 
 function tooCostlyToParse(source: string): boolean {
   // A code point is at most two UTF-16 units: skip counting them in what is surely too long.
-  if (source.length > 2 * COMMENT_MARKDOWN_MAX_LENGTH) return true;
-  if (Array.from(source).length > COMMENT_MARKDOWN_MAX_LENGTH) return true;
+  if (source.length > 2 * MARKDOWN_PARSE_MAX_LENGTH) return true;
+  if (Array.from(source).length > MARKDOWN_PARSE_MAX_LENGTH) return true;
   if ((source.match(/[*_]/g)?.length ?? 0) > MAX_EMPHASIS_DELIMITERS) return true;
   for (const [prefix] of source.matchAll(CONTAINER_PREFIX)) {
     if ((prefix.match(CONTAINER_MARKER)?.length ?? 0) > MAX_CONTAINER_MARKERS_PER_LINE) return true;
@@ -229,8 +229,8 @@ const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').t
 // Both exports catch everything: whatever else a stranger's input can do to the pipeline (exhaust
 // the stack, say) must not take down the page it sits on. The fallback shows the source as text.
 
-/** The comment as safe HTML (see the module docblock for exactly what may appear). */
-export function renderCommentMarkdown(source: string): string {
+/** The text as safe HTML (see the module docblock for exactly what may appear). */
+export function renderReaderMarkdown(source: string): string {
   try {
     if (!tooCostlyToParse(source)) return serialize(renderTree(source)).trim();
   } catch {
@@ -240,10 +240,10 @@ export function renderCommentMarkdown(source: string): string {
 }
 
 /**
- * What a notification or feed excerpt shows: the rendered comment's visible text, whitespace
+ * What a notification or feed excerpt shows: the rendered text's visible text, whitespace
  * collapsed. This is text, not HTML: escape it (React does) before putting it in markup.
  */
-export function commentPlainText(source: string): string {
+export function readerPlainText(source: string): string {
   try {
     if (!tooCostlyToParse(source)) return collapseWhitespace(toString(renderTree(source)));
   } catch {

@@ -6,7 +6,7 @@
  */
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { adminPage, formFields } from '../comments/moderation';
+import { adminPage, formFields } from '../admin/forms';
 import { isAppError } from '../http/errors';
 import { readSession } from '../http/session';
 import { defaultLocale } from '../i18n/config';

@@ -5,9 +5,9 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { localeField } from '../admin/forms';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
-import { localeField } from '../comments/moderation';
 import { deleteAnnotation, editAnnotation } from './actions';
 import type { AnnotationViewer } from './types';
 

@@ -26,8 +26,6 @@ import { findAnnotation, listAnnotations, PAGE_SIZE } from './queries';
 import { annotationPatchSchema, annotationSchema, type AnnotationEdit } from './schema';
 import type { AnnotationViewer } from './types';
 
-export { parseSlug } from '../comments/api';
-
 export function parseAnnotationId(value: string): string {
   if (!isAnnotationId(value)) throw new AppError('annotation.notFound', 404, 'no such annotation');
   return value;

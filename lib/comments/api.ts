@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { AppError } from '../http/errors';
 import { readJson } from '../http/body';
 import { fromZodError } from '../http/respond';
+import { parseSlug } from '../http/route-params';
 import { readSession, newReaderId, READER_COOKIE, readerCookieOptions, type Session } from '../http/session';
 import { assertCommentsOpen, createComment, deleteComment, editComment, flagComment } from './actions';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
@@ -26,16 +27,9 @@ import { threadChanged } from './revalidate';
 import { BODY_MAX, commentEditSchema, newCommentSchema } from './schema';
 import type { CommentViewer } from './types';
 
-const slugSchema = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u);
 const idSchema = z.string().regex(/^[\w-]{1,40}$/);
 
 const viewerOf = (session: Session): CommentViewer => ({ authored: new Set(session.authored.keys()), isAdmin: session.isAdmin });
-
-export function parseSlug(value: string): string {
-  const parsed = slugSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('post.notFound', 404, 'no such post');
-  return parsed.data;
-}
 
 export function parseCommentId(value: string): string {
   const parsed = idSchema.safeParse(value);

@@ -2,7 +2,7 @@
  * The translated strings the notes layer needs, picked on the server (i18next) and handed to the
  * client components as plain props. `{{name}}` placeholders are filled on the client (`fill`).
  */
-import { errorLabels } from '@/lib/i18n/error-labels';
+import { errorLabels } from '@/lib/http/error-labels';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
 

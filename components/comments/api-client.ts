@@ -2,12 +2,11 @@
  * The browser's calls to the comments JSON API, with failures reduced to a stable error code
  * (plus Retry-After for rate limits) that the components translate. Client-safe.
  */
-import { isErrorCode } from '@/lib/http/errors';
+import type { ErrorLabels } from '@/lib/http/error-labels';
+import { isErrorCode, type ClientErrorCode } from '@/lib/http/errors';
 import { fill } from '@/lib/i18n/fill';
-import type { CommentErrorCode } from '@/lib/comments/form-state';
-import type { ErrorLabels } from '@/lib/i18n/error-labels';
 
-export type ApiFailure = { code: CommentErrorCode; retryAfter: number | null };
+export type ApiFailure = { code: ClientErrorCode; retryAfter: number | null };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
 
 function errorCodeOf(body: unknown): string | undefined {

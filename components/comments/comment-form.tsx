@@ -9,7 +9,8 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { commentResponseSchema } from '@/lib/comments/dto-schema';
 import { submitCommentForm } from '@/lib/comments/form-actions';
-import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues, type CommentErrorCode } from '@/lib/comments/form-state';
+import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues } from '@/lib/comments/form-state';
+import type { ClientErrorCode } from '@/lib/http/errors';
 import { BODY_MAX } from '@/lib/comments/limits';
 import { threadApiPath } from '@/lib/comments/paths';
 import type { CommentDto } from '@/lib/comments/types';
@@ -38,7 +39,7 @@ type Props = {
 
 type Field = 'author' | 'email' | 'website' | 'body';
 
-const FIELD_OF_ERROR: Partial<Record<CommentErrorCode, Field>> = {
+const FIELD_OF_ERROR: Partial<Record<ClientErrorCode, Field>> = {
   'comment.authorRequired': 'author',
   'comment.authorTooLong': 'author',
   'comment.emailInvalid': 'email',

@@ -45,6 +45,9 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** A stable error code, or one of the two failures only a client sees (a 500, no network). */
+export type ClientErrorCode = ErrorCode | 'internal' | 'network';
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }

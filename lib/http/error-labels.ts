@@ -2,12 +2,11 @@
  * Every API error code's translated message, for client components that show failures (the
  * comment forms, the notes layer). `{{minutes}}` stays in for the client to fill in.
  */
-import type { CommentErrorCode } from '../comments/form-state';
-import { errorCodes } from '../http/errors';
-import type { Locale } from './config';
-import { getTranslator } from './server';
+import type { Locale } from '../i18n/config';
+import { getTranslator } from '../i18n/server';
+import { errorCodes, type ClientErrorCode } from './errors';
 
-export type ErrorLabels = Record<CommentErrorCode, string>;
+export type ErrorLabels = Record<ClientErrorCode, string>;
 
 export function errorLabels(locale: Locale): ErrorLabels {
   const t = getTranslator(locale);

@@ -68,8 +68,8 @@ describe('answers sent from memory by the HTTP server', () => {
     expect((await raw(PATH)).status).toBe(200);
   });
 
-  test('a request with the cookie of its own comments or of the admin session goes to the app; other cookies do not matter', async () => {
-    publishAnswer(PATH, SMALL, Date.now() + 60_000);
+  test('a request with a cookie the publisher named as personal goes to the app; other cookies do not matter', async () => {
+    publishAnswer(PATH, SMALL, Date.now() + 60_000, { personalCookies: ['duizhao_authored', 'duizhao_admin'] });
     expect((await raw(PATH, { headers: { cookie: 'duizhao_authored=abc.def' } })).status).toBe(299);
     expect((await raw(PATH, { headers: { cookie: 'locale=zh; duizhao_admin=x.y' } })).status).toBe(299);
     expect((await raw(PATH, { headers: { cookie: 'locale=zh;duizhao_authored=1' } })).status).toBe(299);

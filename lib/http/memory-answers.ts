@@ -6,7 +6,8 @@
  * route does; a post's thread, read by every visitor and changed only by writes, need not pay it.
  *
  * Only a GET of the exact path (no query) is answered, and only when the request carries none of
- * the cookies that make an answer personal (a reader's own comments, the admin's session).
+ * the cookies the publisher named as making its answer personal (for a thread: the reader's own
+ * comments, the admin's session).
  * Everything else, and anything not published, goes to Next as before. Bodies of 1 KB and more
  * are sent gzipped to clients that accept it, as Next's own compression would.
  *
@@ -15,11 +16,9 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { AUTHORSHIP_COOKIE } from '../comments/authorship';
 import { processWide } from '../process-wide';
-import { ADMIN_COOKIE } from './session';
 
-type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number };
+type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 
 /** Below this size gzip saves too little to be worth it (the threshold Next's compression uses). */
 const GZIP_MIN_BYTES = 1024;
@@ -29,7 +28,12 @@ function acceptsGzip(header: string | undefined): boolean {
   return gzip !== undefined && !/;\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i.test(gzip);
 }
 
-const PERSONAL_COOKIE = new RegExp(`(?:^|;)\\s*(?:${AUTHORSHIP_COOKIE}|${ADMIN_COOKIE})=`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches a Cookie header that carries any of `names`. */
+function cookiePattern(names: readonly string[]): RegExp | null {
+  return names.length === 0 ? null : new RegExp(`(?:^|;)\\s*(?:${names.map(escapeRegExp).join('|')})=`);
+}
 
 function createRegistry() {
   const published = new Map<string, Published>();
@@ -43,7 +47,7 @@ function createRegistry() {
       published.delete(request.url);
       return false;
     }
-    if (PERSONAL_COOKIE.test(request.headers.cookie ?? '')) return false;
+    if (entry.personal?.test(request.headers.cookie ?? '')) return false;
     const gzip = entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding']);
     if (gzip) entry.gzipped ??= gzipSync(entry.body);
     const body = gzip && entry.gzipped ? entry.gzipped : entry.body;
@@ -63,9 +67,15 @@ function createRegistry() {
 
 const registry = processWide('memory-answers', createRegistry);
 
+export type PublishOptions = {
+  contentType?: string;
+  /** Cookies that make the answer personal: a request carrying any of them goes to the app. */
+  personalCookies?: readonly string[];
+};
+
 /** Offers `body` as the answer to GETs of `path` (as sent: percent-encoded, no query) until `expires`. */
-export function publishAnswer(path: string, body: string, expires: number, contentType = 'application/json'): void {
-  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires });
+export function publishAnswer(path: string, body: string, expires: number, { contentType = 'application/json', personalCookies = [] }: PublishOptions = {}): void {
+  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires, personal: cookiePattern(personalCookies) });
 }
 
 /** Stops answering `path` from memory; call before a change to what it shows is reported done. */

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { anchorAll, describe, type Anchor, type AnchorResult, type Layer } from '@/lib/annotations/anchoring';
 import { fromRange, layerDocument, toRanges } from '@/lib/annotations/anchoring/dom';
 import { annotationDocumentSchema, annotationPageSchema } from '@/lib/annotations/dto-schema';
-import { callApi, type ApiFailure } from '@/components/comments/api-client';
+import { callApi, type ApiFailure } from '@/components/api/client';
 import { isShortcutKey } from '@/components/reading/keyboard';
 import { fill } from '@/lib/i18n/fill';
 import type { NoteLabels } from './labels';

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { Visibility } from '@/lib/annotations/types';
-import { errorMessage, type ApiFailure } from '@/components/comments/api-client';
+import { errorMessage, type ApiFailure } from '@/components/api/client';
 import type { NoteLabels } from './labels';
 import { parseTags } from './notes-model';
 

@@ -4,7 +4,7 @@
  * its tags, and its replies; its author may edit or delete it, anyone may reply.
  */
 import { useState } from 'react';
-import { errorMessage, type ApiFailure } from '@/components/comments/api-client';
+import { errorMessage, type ApiFailure } from '@/components/api/client';
 import type { NoteLabels } from './labels';
 import { NoteForm, type NoteDraft } from './note-form';
 import { noteElementId, type Note } from './notes-model';

@@ -15,7 +15,7 @@ import { BODY_MAX } from '@/lib/comments/limits';
 import { threadApiPath } from '@/lib/comments/paths';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi, errorMessage, type ApiFailure } from './api-client';
+import { callApi, errorMessage, type ApiFailure } from '@/components/api/client';
 import { readCommenter, rememberCommenter, useFormClock, usePreview } from './form-hooks';
 import type { CommentLabels } from './labels';
 import { CommentLangOptions } from './lang-options';

@@ -13,7 +13,7 @@ import { threadApiPath } from '@/lib/comments/paths';
 import { buildThread, countShown } from '@/lib/comments/thread';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi } from './api-client';
+import { callApi } from '@/components/api/client';
 import { CommentForm } from './comment-form';
 import { CommentItem, type CommentHandlers } from './comment-item';
 import type { CommentLabels } from './labels';

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { formTokenResponseSchema, previewResponseSchema } from '@/lib/comments/dto-schema';
-import { callApi } from './api-client';
+import { callApi } from '@/components/api/client';
 
 /** A token older than this is renewed when the reader comes back to the form... */
 const TOKEN_RENEW_MS = 60 * 60 * 1000;

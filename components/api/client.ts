@@ -1,6 +1,7 @@
 /**
- * The browser's calls to the comments JSON API, with failures reduced to a stable error code
- * (plus Retry-After for rate limits) that the components translate. Client-safe.
+ * The browser's calls to the site's JSON APIs (comments, notes), with failures reduced to a
+ * stable error code (plus Retry-After for rate limits) that the components translate.
+ * Client-safe.
  */
 import type { ErrorLabels } from '@/lib/http/error-labels';
 import { isErrorCode, type ClientErrorCode } from '@/lib/http/errors';

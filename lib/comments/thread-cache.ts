@@ -16,7 +16,7 @@ import 'server-only';
 import type { Db } from '../db/client';
 import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
 import { ADMIN_COOKIE } from '../http/session';
-import { processWide } from '../process-wide';
+import { processWide } from '../process-wide.mjs';
 import { AUTHORSHIP_COOKIE } from './authorship';
 import { threadApiPath } from './paths';
 import { listComments } from './queries';

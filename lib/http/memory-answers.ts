@@ -11,12 +11,12 @@
  * Everything else, and anything not published, goes to Next as before. Bodies of 1 KB and more
  * are sent gzipped to clients that accept it, as Next's own compression would.
  *
- * The registry lives on `globalThis` (see process-wide.ts) under the symbol the server looks up.
+ * The registry lives on `globalThis` (see process-wide.mjs) under the symbol the server looks up.
  */
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { processWide } from '../process-wide';
+import { processWide } from '../process-wide.mjs';
 
 type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 

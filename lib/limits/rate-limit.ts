@@ -16,7 +16,7 @@ import { retryWhileBusy } from '../db/busy';
 import { counterStoreOf, whenClosed, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
-import { processWide } from '../process-wide';
+import { processWide } from '../process-wide.mjs';
 
 /** What is counted: each kind has its own allowance, and its own error code when it runs out. */
 export type WriteKind = 'comments' | 'notes' | 'failedSignIns';
@@ -30,9 +30,9 @@ const COUNTER_TABLE = 'RateLimitCounter';
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_AFTER_MS = 60 * 60_000;
 
-// One Redis client and one sweep timer per process, whichever of Next's chunks counts a write
-// (see lib/process-wide.ts). The limiters themselves stay per chunk: each chunk has its own copy
-// of rate-limiter-flexible, and a limiter rejects with its own copy's RateLimiterRes.
+// One Redis client and one sweep timer per process, whichever copy of this module counts a write
+// (lib/process-wide.mjs). The limiters themselves stay per copy: each has its own copy of
+// rate-limiter-flexible, and a limiter rejects with its own copy's RateLimiterRes.
 const shared = processWide('rate-limits', () => ({ redis: null as Redis | null, swept: new WeakSet<Db>() }));
 const limiters = new WeakMap<Db, Map<WriteKind, Limiters>>();
 

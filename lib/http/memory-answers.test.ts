@@ -3,13 +3,14 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { answerFromMemory, publishAnswer, withdrawAnswer } from './memory-answers';
+import { publishAnswer, withdrawAnswer } from './memory-answers';
+import { answerFromMemory } from './memory-answers-registry.mjs';
 
 const PATH = '/api/posts/docker-and-hyper/comments';
 const SMALL = JSON.stringify({ comments: [], count: 0 });
 const LARGE = JSON.stringify({ comments: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, bodyHtml: '<p>一条评论，a comment</p>' })), count: 40 });
 
-/** A server like scripts/server.mjs: memory first, then "Next" (here a 299 that says so). */
+/** A server like scripts/server.mjs, through the same contract: memory first, then "Next" (here a 299 that says so). */
 let server: Server;
 let origin = '';
 beforeAll(async () => {

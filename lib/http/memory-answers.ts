@@ -11,12 +11,13 @@
  * Everything else, and anything not published, goes to Next as before. Bodies of 1 KB and more
  * are sent gzipped to clients that accept it, as Next's own compression would.
  *
- * The registry lives on `globalThis` (see process-wide.mjs) under the symbol the server looks up.
+ * The registry is process-wide, and the server finds it through memory-answers-registry.mjs, the
+ * contract both import.
  */
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { processWide } from '../process-wide.mjs';
+import { memoryAnswers } from './memory-answers-registry.mjs';
 
 type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 
@@ -65,7 +66,7 @@ function createRegistry() {
   return { published, answer };
 }
 
-const registry = processWide('memory-answers', createRegistry);
+const registry = memoryAnswers(createRegistry);
 
 export type PublishOptions = {
   contentType?: string;
@@ -88,6 +89,3 @@ export function publishedAnswer(path: string): string | undefined {
   const entry = registry.published.get(path);
   return entry && entry.expires > Date.now() ? entry.body.toString() : undefined;
 }
-
-/** For scripts/server.mjs, and tests: see the module's comment. */
-export const answerFromMemory = registry.answer;

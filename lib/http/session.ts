@@ -3,7 +3,7 @@
  * anonymous id, and whether the admin is signed in (what a domain adds to it, such as the
  * comments this browser wrote, it reads itself: lib/comments/session.ts). Cookies are
  * signed with the site secret; the client address comes from the app's own server
- * (scripts/server.mjs), which the client cannot spoof, or a configured proxy.
+ * (scripts/server.mjs, in PEER_HEADER), which the client cannot spoof, or a configured proxy.
  */
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -11,9 +11,9 @@ import { getDb, type Db } from '../db/client';
 import { siteSecret } from '../db/settings';
 import { env } from '../env';
 import { clientAddress, hashAddress } from './client-address';
+import { PEER_HEADER } from './peer-header.mjs';
 import { sign, unsign } from './signed';
 
-export const PEER_HEADER = 'x-duizhao-peer';
 export const READER_COOKIE = 'duizhao_reader';
 export const ADMIN_COOKIE = 'duizhao_admin';
 export const ADMIN_SESSION_SECONDS = 8 * 60 * 60;

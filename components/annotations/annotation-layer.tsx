@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { anchorAll, describe, type Anchor, type AnchorResult, type Layer } from '@/lib/annotations/anchoring';
 import { fromRange, layerDocument, toRanges } from '@/lib/annotations/anchoring/dom';
 import { annotationDocumentSchema, annotationPageSchema } from '@/lib/annotations/dto-schema';
+import { notesApiPath, notesPageApiPath } from '@/lib/annotations/paths';
 import { callApi, type ApiFailure } from '@/components/api/client';
 import { isShortcutKey } from '@/components/reading/keyboard';
 import { fill } from '@/lib/i18n/fill';
@@ -66,7 +67,7 @@ async function loadAll(slug: string, first: unknown): Promise<Note[] | ApiFailur
     page = 1;
   }
   for (; page < 1000; page++) {
-    const result = await callApi(`/api/posts/${encodeURIComponent(slug)}/annotations?page=${page}`, annotationPageSchema);
+    const result = await callApi(notesPageApiPath(slug, page), annotationPageSchema);
     if (!result.ok) return result.error;
     notes.push(...result.data.items.map(toNote));
     if (!result.data.next) break;
@@ -306,7 +307,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
         return null;
       },
       reply: async (note, text) => {
-        const result = await callApi(`/api/posts/${encodeURIComponent(slug)}/annotations`, annotationDocumentSchema, { method: 'POST', json: replyAnnotation(note.iri, text) });
+        const result = await callApi(notesApiPath(slug), annotationDocumentSchema, { method: 'POST', json: replyAnnotation(note.iri, text) });
         if (!result.ok) return result.error;
         const created = toNote(result.data);
         setNotes((all) => [...all, created]);
@@ -319,7 +320,7 @@ export function AnnotationLayer({ rootRef, slug, postIri, labels, open: panelOpe
 
   const saveNew = async (draft: NoteDraft): Promise<ApiFailure | null> => {
     if (!composing) return null;
-    const result = await callApi(`/api/posts/${encodeURIComponent(slug)}/annotations`, annotationDocumentSchema, {
+    const result = await callApi(notesApiPath(slug), annotationDocumentSchema, {
       method: 'POST',
       json: passageAnnotation(postIri, composing, draft),
     });

@@ -12,6 +12,7 @@ import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import type { NoteLabels } from '@/components/annotations/labels';
 import { NOTES_PANEL_ID } from '@/components/annotations/panel-id';
+import { notesApiPath } from '@/lib/annotations/paths';
 import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { cleanCopy } from './clean-copy';
 import { isShortcutKey } from './keyboard';
@@ -91,7 +92,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
     if (!hydrated || notesWanted) return;
     const root = rootRef.current;
     const controller = new AbortController();
-    fetch(`/api/posts/${encodeURIComponent(notes.slug)}/annotations`, { credentials: 'same-origin', signal: controller.signal })
+    fetch(notesApiPath(notes.slug), { credentials: 'same-origin', signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((page: unknown) => {
         const total = typeof page === 'object' && page !== null && 'partOf' in page ? (page.partOf as { total?: unknown }).total : undefined;

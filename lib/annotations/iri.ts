@@ -5,15 +5,16 @@
  * fragment are the same post. An IRI is only ours when its origin is one of `origins` (the
  * configured SITE_URL and the origin the request came to). Pure.
  */
+import { noteApiPath, notesApiPath, notesPageApiPath } from './paths';
 
 const ANNOTATION_ID = /^[\w-]{1,40}$/;
 const POST_PATH = /^\/(?:(?:zh|en)\/)?posts\/([^/]+)\/?$/;
 const ANNOTATION_PATH = /^\/api\/annotations\/([^/]+)\/?$/;
 
 export const postIri = (siteUrl: string, slug: string) => `${siteUrl}/posts/${encodeURIComponent(slug)}`;
-export const annotationIri = (siteUrl: string, id: string) => `${siteUrl}/api/annotations/${id}`;
-export const collectionIri = (siteUrl: string, slug: string) => `${siteUrl}/api/posts/${encodeURIComponent(slug)}/annotations`;
-export const pageIri = (siteUrl: string, slug: string, page: number) => `${collectionIri(siteUrl, slug)}?page=${page}`;
+export const annotationIri = (siteUrl: string, id: string) => `${siteUrl}${noteApiPath(id)}`;
+export const collectionIri = (siteUrl: string, slug: string) => `${siteUrl}${notesApiPath(slug)}`;
+export const pageIri = (siteUrl: string, slug: string, page: number) => `${siteUrl}${notesPageApiPath(slug, page)}`;
 
 /** The path of an IRI of ours, percent-decoded; null for anything else. */
 function ourPath(iri: string, origins: readonly string[]): string | null {

@@ -68,6 +68,12 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   /** The probe's answer (the first page of notes), handed to the layer so it does not ask again. */
   const [firstNotesPage, setFirstNotesPage] = useState<unknown>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
+  /** The same element as state, for the notes layer, which renders into it. */
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const attachRoot = useCallback((element: HTMLDivElement | null) => {
+    rootRef.current = element;
+    setRoot(element);
+  }, []);
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
 
@@ -177,7 +183,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   };
 
   return (
-    <div ref={rootRef} className="reading" data-gloss={mode.gloss} data-pinyin={mode.pinyin ? '1' : '0'} onClick={toggleBlock} onCopy={cleanCopy}>
+    <div ref={attachRoot} className="reading" data-gloss={mode.gloss} data-pinyin={mode.pinyin ? '1' : '0'} onClick={toggleBlock} onCopy={cleanCopy}>
       <nav ref={toolbarRef} className="reading-toolbar" aria-label={labels.toolbar}>
         <span className="toolbar-group">
           <span className="toolbar-label" id="gloss-mode-label">
@@ -217,7 +223,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
           {notes.labels.open} <span className="count">{noteCount ?? '–'}</span>
         </button>
         {hydrated && notesWanted ? (
-          <AnnotationLayer rootRef={rootRef} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
+          <AnnotationLayer root={root} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
             onOpenChange={setNotesOpen}
             onCount={setNoteCount}
             annotateOnLoad={annotateOnLoad}

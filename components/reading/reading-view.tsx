@@ -10,9 +10,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEv
 import { flushSync } from 'react-dom';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import type { NoteLabels } from '@/components/annotations/labels';
-import { NOTES_PANEL_ID } from '@/components/annotations/panel-id';
-import { notesApiPath } from '@/lib/annotations/paths';
+import type { NoteLabels } from '@/components/notes/labels';
+import { NOTES_PANEL_ID } from '@/components/notes/panel-id';
+import { notesApiPath } from '@/lib/notes/paths';
 import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { cleanCopy } from './clean-copy';
 import { isShortcutKey } from './keyboard';
@@ -22,7 +22,7 @@ import { ShortcutHelp } from './shortcut-help';
 import { WordHelp } from './word-help';
 
 // Notes load after the page is interactive, in a chunk of their own: reading needs none of it.
-const AnnotationLayer = dynamic(() => import('@/components/annotations/annotation-layer').then((module) => module.AnnotationLayer), { ssr: false });
+const AnnotationLayer = dynamic(() => import('@/components/notes/notes-layer').then((module) => module.AnnotationLayer), { ssr: false });
 
 type Props = {
   initialMode: ReadingMode;

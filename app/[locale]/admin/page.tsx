@@ -13,7 +13,7 @@ import { SignInForm } from '@/components/admin/sign-in-form';
 import styles from '@/components/admin/admin.module.css';
 import { SiteHeader } from '@/components/site-header';
 import { signOut } from '@/lib/admin/sign-in-actions';
-import { noteDecisions, publicNotesForReview } from '@/lib/annotations/moderation';
+import { noteDecisions, publicNotesForReview } from '@/lib/notes/moderation';
 import { moderationDecisions } from '@/lib/comments/moderation';
 import { moderationQueue } from '@/lib/comments/queries';
 import { env } from '@/lib/env';

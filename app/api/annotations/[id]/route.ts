@@ -3,8 +3,8 @@
  * or deletes it; the admin deletes or moderates public ones.
  */
 import type { NextRequest } from 'next/server';
-import { getAnnotation, parseAnnotationId, patchAnnotation, putAnnotation, removeAnnotation } from '@/lib/annotations/api';
-import { ANNOTATION_METHODS, annotationHeaders, methodNotAllowed, optionsResponse } from '@/lib/annotations/ld-response';
+import { getAnnotation, parseAnnotationId, patchAnnotation, putAnnotation, removeAnnotation } from '@/lib/notes/api';
+import { ANNOTATION_METHODS, annotationHeaders, methodNotAllowed, optionsResponse } from '@/lib/notes/w3c/ld-response';
 import { handle } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';

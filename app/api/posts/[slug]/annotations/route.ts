@@ -1,7 +1,7 @@
 /** `GET|POST /api/posts/{slug}/annotations`: a post's notes as a W3C AnnotationPage, and adding one. */
 import type { NextRequest } from 'next/server';
-import { getAnnotationPage, postAnnotation } from '@/lib/annotations/api';
-import { containerHeaders, CONTAINER_METHODS, methodNotAllowed, optionsResponse } from '@/lib/annotations/ld-response';
+import { getAnnotationPage, postAnnotation } from '@/lib/notes/api';
+import { containerHeaders, CONTAINER_METHODS, methodNotAllowed, optionsResponse } from '@/lib/notes/w3c/ld-response';
 import { handle } from '@/lib/http/respond';
 import { parseSlug } from '@/lib/http/route-params';
 

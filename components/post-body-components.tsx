@@ -1,6 +1,6 @@
 /**
  * The component map the post body is rendered with (next-mdx-remote). Blocks render as the
- * HTML they are; layers that enrich a block (gloss, annotations) hook in here.
+ * HTML they are; layers that enrich a block (gloss, notes) hook in here.
  */
 import type { ComponentProps } from 'react';
 import type { PostComponents } from '@/lib/content/compile';

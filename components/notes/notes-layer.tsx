@@ -50,7 +50,7 @@ type Props = {
   initialPage?: unknown;
 };
 
-export function AnnotationLayer({ root, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount, annotateOnLoad, onReady, initialPage }: Props) {
+export function NotesLayer({ root, slug, postIri, labels, open: panelOpen, onOpenChange: setPanelOpen, onCount, annotateOnLoad, onReady, initialPage }: Props) {
   const { notes, loaded, loadFailed, create, edit, remove } = usePostNotes(slug, initialPage);
   const passages = useMemo(() => notes.filter((note) => note.parentIri === null), [notes]);
   const { placed, order } = useAnchors(root, passages);

@@ -1,16 +1,18 @@
 /**
- * The notes layer's view of the annotation API: W3C annotations read into notes (a passage's
- * anchor, the note's HTML and markdown, tags, replies by parent) and the annotations the layer
- * sends back. Client-safe.
+ * The notes layer's view of the notes API: the W3C annotations it answers read into notes (a
+ * passage's anchor, the note's HTML and markdown, tags, replies by parent), and the W3C
+ * annotations the layer sends back. Client-safe.
  */
-import { fromW3CSelectors, toW3CSelectors, type Anchor } from '@/lib/notes/anchoring';
+import type { Anchor } from '@/lib/notes/anchoring';
+import { fromW3CSelectors, toW3CSelectors } from '@/lib/notes/w3c/selectors';
 import { annotationHtml, annotationTags } from '@/lib/notes/w3c/dto-schema';
-import { ANNO_CONTEXT, type AnnotationDto, type Visibility } from '@/lib/notes/types';
+import type { Visibility } from '@/lib/notes/types';
+import { ANNO_CONTEXT, type AnnotationDto } from '@/lib/notes/w3c/types';
 
 export type Note = {
-  /** The annotation's IRI, which the API also answers at. */
+  /** The note's IRI, which the API also answers at. */
   iri: string;
-  /** The API path of the annotation (same origin as the page). */
+  /** The API path of the note (same origin as the page). */
   path: string;
   parentIri: string | null;
   /** Where the note is, for a note on a passage; null for a reply. */

@@ -22,7 +22,7 @@ import { ShortcutHelp } from './shortcut-help';
 import { WordHelp } from './word-help';
 
 // Notes load after the page is interactive, in a chunk of their own: reading needs none of it.
-const AnnotationLayer = dynamic(() => import('@/components/notes/notes-layer').then((module) => module.AnnotationLayer), { ssr: false });
+const NotesLayer = dynamic(() => import('@/components/notes/notes-layer').then((module) => module.NotesLayer), { ssr: false });
 
 type Props = {
   initialMode: ReadingMode;
@@ -223,7 +223,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
           {notes.labels.open} <span className="count">{noteCount ?? '–'}</span>
         </button>
         {hydrated && notesWanted ? (
-          <AnnotationLayer root={root} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
+          <NotesLayer root={root} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
             onOpenChange={setNotesOpen}
             onCount={setNoteCount}
             annotateOnLoad={annotateOnLoad}

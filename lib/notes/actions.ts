@@ -1,5 +1,5 @@
 /**
- * Writing annotations: a note on a passage or a reply, edits, deletion. A reader changes and
+ * Writing notes: a note on a passage or a reply, edits, deletion. A reader changes and
  * deletes their own notes at any time (they are the reader's own reading notes, so there is no
  * edit window as for comments); the admin deletes or marks as spam any public note but never
  * rewrites one. Every rule a client can break ends in an AppError with a stable code, and a note
@@ -17,11 +17,11 @@ import { AppError } from '../http/errors';
 import { takeWriteAllowance } from '../limits/rate-limit';
 import { detectLang } from '../ugc/language';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
-import { idOfAnnotationIri, slugOfPostIri } from './w3c/iri';
-import { findAnnotation, isOwnAnnotation } from './queries';
-import type { AnnotationDraft, AnnotationEdit } from './w3c/schema';
+import { idOfNoteIri, slugOfPostIri } from './w3c/iri';
+import { findNote, isOwnNote } from './queries';
+import type { NewNote, NoteEdit } from './w3c/schema';
 import type { PassageInput, TargetInput } from './w3c/target-schema';
-import type { AnnotationViewer, Visibility } from './types';
+import type { NoteViewer, Visibility } from './types';
 
 const newId = () => randomBytes(9).toString('base64url');
 
@@ -31,14 +31,14 @@ const invalid = (message: string) => new AppError('annotation.invalid', 400, mes
 export type WriteContext = {
   post: LoadedPost;
   addressHash: string;
-  viewer: AnnotationViewer & { readerId: string };
+  viewer: NoteViewer & { readerId: string };
   /** Origins whose IRIs are ours: SITE_URL and the one the request came to. */
   origins: readonly string[];
 };
 
 type Placement = Pick<Annotation, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
 
-function placePassage(target: PassageInput, draft: AnnotationDraft, post: LoadedPost, origins: readonly string[]): Placement {
+function placePassage(target: PassageInput, draft: NewNote, post: LoadedPost, origins: readonly string[]): Placement {
   if (draft.motivation === 'replying') throw invalid('a note on a passage has the motivation "commenting"');
   if (slugOfPostIri(target.source, origins) !== post.slug) throw new AppError('annotation.targetInvalid', 400, `the target source must be this post's IRI`);
   if (!post.blocks.some((block) => block.id === target.blockId)) throw new AppError('annotation.selectorInvalid', 400, `the post has no block "${target.blockId}"`);
@@ -46,11 +46,11 @@ function placePassage(target: PassageInput, draft: AnnotationDraft, post: Loaded
   return { parentId: null, layer, blockId, start, end, exact, prefix, suffix, visibility: draft.visibility ?? 'public' };
 }
 
-async function placeReply(db: Db, parentIri: string, draft: AnnotationDraft, context: WriteContext): Promise<Placement> {
+async function placeReply(db: Db, parentIri: string, draft: NewNote, context: WriteContext): Promise<Placement> {
   if (draft.motivation === 'commenting') throw invalid('a reply has the motivation "replying"');
-  const parentId = idOfAnnotationIri(parentIri, context.origins);
+  const parentId = idOfNoteIri(parentIri, context.origins);
   if (!parentId) throw new AppError('annotation.targetInvalid', 400, 'the target is neither a passage of this post nor an annotation IRI of this site');
-  const parent = await findAnnotation(db, parentId, context.viewer);
+  const parent = await findNote(db, parentId, context.viewer);
   if (!parent || parent.deleted) throw new AppError('annotation.parentNotFound', 422, 'the annotation replied to does not exist');
   if (parent.postSlug !== context.post.slug) throw new AppError('annotation.targetInvalid', 400, 'the annotation replied to is on another post');
   if (parent.visibility === 'private' && draft.visibility === 'public') throw invalid('a reply to a private note is private');
@@ -58,7 +58,7 @@ async function placeReply(db: Db, parentIri: string, draft: AnnotationDraft, con
   return { parentId, layer: null, blockId: null, start: null, end: null, exact: null, prefix: null, suffix: null, visibility };
 }
 
-export async function createAnnotation(db: Db, draft: AnnotationDraft, context: WriteContext): Promise<Annotation> {
+export async function createNote(db: Db, draft: NewNote, context: WriteContext): Promise<Annotation> {
   const placement =
     draft.target.kind === 'passage' ? placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
   await takeWriteAllowance(db, context.addressHash, 'notes');
@@ -83,7 +83,7 @@ export async function createAnnotation(db: Db, draft: AnnotationDraft, context: 
 
 /** Whether a target sent with an edit names what the note already targets. */
 function sameTarget(row: Annotation, target: TargetInput, origins: readonly string[]): boolean {
-  if (target.kind === 'reply') return row.parentId !== null && idOfAnnotationIri(target.parentIri, origins) === row.parentId;
+  if (target.kind === 'reply') return row.parentId !== null && idOfNoteIri(target.parentIri, origins) === row.parentId;
   return (
     row.parentId === null &&
     slugOfPostIri(target.source, origins) === row.postSlug &&
@@ -97,20 +97,20 @@ function sameTarget(row: Annotation, target: TargetInput, origins: readonly stri
   );
 }
 
-export type EditContext = { viewer: AnnotationViewer; origins: readonly string[] };
+export type EditContext = { viewer: NoteViewer; origins: readonly string[] };
 
 /** A visible, undeleted note this viewer may change at all (its author, or the admin), or a 4xx. */
-async function changeableAnnotation(db: Db, id: string, viewer: AnnotationViewer): Promise<Annotation> {
-  const row = await findAnnotation(db, id, viewer);
+async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<Annotation> {
+  const row = await findNote(db, id, viewer);
   if (!row || row.deleted) throw notFound();
-  if (!isOwnAnnotation(row, viewer) && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the author (or the admin) may change this note');
+  if (!isOwnNote(row, viewer) && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the author (or the admin) may change this note');
   return row;
 }
 
-export async function editAnnotation(db: Db, id: string, edit: AnnotationEdit, { viewer, origins }: EditContext): Promise<Annotation> {
-  const row = await changeableAnnotation(db, id, viewer);
+export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins }: EditContext): Promise<Annotation> {
+  const row = await changeableNote(db, id, viewer);
   const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null;
-  if (rewrites && !isOwnAnnotation(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
+  if (rewrites && !isOwnNote(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
   if (edit.status !== null && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the admin may moderate notes');
   if (edit.motivation !== null && edit.motivation !== (row.parentId === null ? 'commenting' : 'replying')) throw invalid('the motivation of a note cannot change');
   if (edit.target && !sameTarget(row, edit.target, origins)) throw new AppError('annotation.targetImmutable', 400, 'the target of a note cannot change');
@@ -138,8 +138,8 @@ export async function editAnnotation(db: Db, id: string, edit: AnnotationEdit, {
 const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2003';
 
 /** Removes a note; one with replies stays as an empty placeholder so the thread holds. */
-export async function deleteAnnotation(db: Db, id: string, viewer: AnnotationViewer): Promise<{ placeholder: boolean }> {
-  await changeableAnnotation(db, id, viewer);
+export async function deleteNote(db: Db, id: string, viewer: NoteViewer): Promise<{ placeholder: boolean }> {
+  await changeableNote(db, id, viewer);
   // Only when no reply exists, checked in the same statement; a reply written meanwhile makes the
   // foreign key refuse, and the note becomes a placeholder all the same.
   const removed = await db.annotation.deleteMany({ where: { id, replies: { none: {} } } }).catch((error: unknown) => {

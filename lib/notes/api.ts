@@ -18,16 +18,16 @@ import { readJson } from '../http/body';
 import { AppError } from '../http/errors';
 import { fromZodError } from '../http/respond';
 import { newReaderId, readSession, READER_COOKIE, readerCookieOptions, type Session } from '../http/session';
-import { createAnnotation, deleteAnnotation, editAnnotation } from './actions';
+import { createNote, deleteNote, editNote } from './actions';
 import { toAnnotationDocument, toAnnotationPage, type DtoContext } from './w3c/dto';
-import { idOfAnnotationIri, isAnnotationId } from './w3c/iri';
+import { idOfNoteIri, isNoteId } from './w3c/iri';
 import { annotationHeaders, containerHeaders, etagOf, ldJson, matchesIfMatch } from './w3c/ld-response';
-import { findAnnotation, listAnnotations, PAGE_SIZE } from './queries';
-import { annotationPatchSchema, annotationSchema, type AnnotationEdit } from './w3c/schema';
-import type { AnnotationViewer } from './types';
+import { findNote, listNotes, PAGE_SIZE } from './queries';
+import { annotationPatchSchema, annotationSchema, type NoteEdit } from './w3c/schema';
+import type { NoteViewer } from './types';
 
-export function parseAnnotationId(value: string): string {
-  if (!isAnnotationId(value)) throw new AppError('annotation.notFound', 404, 'no such annotation');
+export function parseNoteId(value: string): string {
+  if (!isNoteId(value)) throw new AppError('annotation.notFound', 404, 'no such annotation');
   return value;
 }
 
@@ -43,40 +43,40 @@ async function requirePost(slug: string): Promise<LoadedPost> {
   return post;
 }
 
-const viewerOf = (session: Session): AnnotationViewer => ({ readerId: session.readerId, isAdmin: session.isAdmin });
+const viewerOf = (session: Session): NoteViewer => ({ readerId: session.readerId, isAdmin: session.isAdmin });
 const dtoContext = (session: Session, viewer = viewerOf(session)): DtoContext => ({ siteUrl: env.siteUrl, secret: session.secret, viewer });
 /** IRIs naming this site: under SITE_URL, or under the origin the client reached it at. */
 const originsOf = (request: NextRequest) => [env.siteUrl, request.nextUrl.origin];
 
 const pageSchema = z.coerce.number().int().min(0).max(100_000);
 
-export async function getAnnotationPage(request: NextRequest, slug: string): Promise<Response> {
+export async function getNotesPage(request: NextRequest, slug: string): Promise<Response> {
   await requirePost(slug);
   const page = pageSchema.safeParse(request.nextUrl.searchParams.get('page') ?? 0);
   if (!page.success) throw new AppError('request.invalid', 400, 'page must be a whole number from 0');
   const session = await readSession(request.headers, request.cookies);
   const viewer = viewerOf(session);
-  const listing = await listAnnotations(session.db, slug, viewer, page.data);
+  const listing = await listNotes(session.db, slug, viewer, page.data);
   const document = toAnnotationPage(listing, { slug, page: page.data, pageSize: PAGE_SIZE }, dtoContext(session, viewer));
   return ldJson(document, { headers: containerHeaders });
 }
 
-export async function postAnnotation(request: NextRequest, slug: string): Promise<Response> {
+export async function postNote(request: NextRequest, slug: string): Promise<Response> {
   const post = await requirePost(slug);
   const draft = parseBody(annotationSchema, await readJson(request));
   const session = await readSession(request.headers, request.cookies);
   const reader = session.readerId === null ? newReaderId(session.secret) : { id: session.readerId, cookie: null };
   const viewer = { readerId: reader.id, isAdmin: session.isAdmin };
-  const row = await createAnnotation(session.db, draft, { post, addressHash: session.addressHash, viewer, origins: originsOf(request) });
+  const row = await createNote(session.db, draft, { post, addressHash: session.addressHash, viewer, origins: originsOf(request) });
   const document = toAnnotationDocument(row, dtoContext(session, viewer));
   const response = ldJson(document, { status: 201, headers: { ...annotationHeaders, Location: document.id, ETag: etagOf(document) } });
   if (reader.cookie) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions);
   return response;
 }
 
-export async function getAnnotation(request: NextRequest, id: string): Promise<Response> {
+export async function getNote(request: NextRequest, id: string): Promise<Response> {
   const session = await readSession(request.headers, request.cookies);
-  const row = await findAnnotation(session.db, id, viewerOf(session));
+  const row = await findNote(session.db, id, viewerOf(session));
   if (!row) throw new AppError('annotation.notFound', 404, 'no such annotation');
   const document = toAnnotationDocument(row, dtoContext(session));
   return ldJson(document, { headers: { ...annotationHeaders, ETag: etagOf(document) } });
@@ -86,24 +86,24 @@ export async function getAnnotation(request: NextRequest, id: string): Promise<R
 async function assertUnchanged(request: NextRequest, session: Session, id: string): Promise<void> {
   const header = request.headers.get('if-match');
   if (header === null) return;
-  const row = await findAnnotation(session.db, id, viewerOf(session));
+  const row = await findNote(session.db, id, viewerOf(session));
   if (!row) throw new AppError('annotation.notFound', 404, 'no such annotation');
   if (!matchesIfMatch(header, etagOf(toAnnotationDocument(row, dtoContext(session))))) {
     throw new AppError('annotation.preconditionFailed', 412, 'the annotation has changed since that ETag');
   }
 }
 
-async function edit(request: NextRequest, id: string, change: AnnotationEdit & { iri: string | null }): Promise<Response> {
-  if (change.iri !== null && idOfAnnotationIri(change.iri, originsOf(request)) !== id) throw new AppError('annotation.invalid', 400, 'the id in the body names another annotation');
+async function edit(request: NextRequest, id: string, change: NoteEdit & { iri: string | null }): Promise<Response> {
+  if (change.iri !== null && idOfNoteIri(change.iri, originsOf(request)) !== id) throw new AppError('annotation.invalid', 400, 'the id in the body names another annotation');
   const session = await readSession(request.headers, request.cookies);
   await assertUnchanged(request, session, id);
-  const row = await editAnnotation(session.db, id, change, { viewer: viewerOf(session), origins: originsOf(request) });
+  const row = await editNote(session.db, id, change, { viewer: viewerOf(session), origins: originsOf(request) });
   const document = toAnnotationDocument(row, dtoContext(session));
   return ldJson(document, { headers: { ...annotationHeaders, ETag: etagOf(document) } });
 }
 
 /** PATCH: a partial annotation (see annotationPatchSchema). */
-export async function patchAnnotation(request: NextRequest, id: string): Promise<Response> {
+export async function patchNote(request: NextRequest, id: string): Promise<Response> {
   return edit(request, id, parseBody(annotationPatchSchema, await readJson(request)));
 }
 
@@ -111,14 +111,14 @@ export async function patchAnnotation(request: NextRequest, id: string): Promise
  * PUT, as the protocol updates: the whole annotation. Its target must be the one the note has;
  * tags left out are removed; a visibility left out (plain W3C clients know none) stays as it was.
  */
-export async function putAnnotation(request: NextRequest, id: string): Promise<Response> {
+export async function putNote(request: NextRequest, id: string): Promise<Response> {
   const draft = parseBody(annotationSchema, await readJson(request));
   return edit(request, id, { ...draft, tags: draft.tags ?? [], status: null });
 }
 
-export async function removeAnnotation(request: NextRequest, id: string): Promise<Response> {
+export async function removeNote(request: NextRequest, id: string): Promise<Response> {
   const session = await readSession(request.headers, request.cookies);
   await assertUnchanged(request, session, id);
-  await deleteAnnotation(session.db, id, viewerOf(session));
+  await deleteNote(session.db, id, viewerOf(session));
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }

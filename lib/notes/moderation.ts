@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { localeField } from '../admin/forms';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
-import { deleteAnnotation, editAnnotation } from './actions';
-import type { AnnotationViewer } from './types';
+import { deleteNote, editNote } from './actions';
+import type { NoteViewer } from './types';
 
 export const noteDecisions = ['spam', 'delete'] as const;
 export type NoteDecision = (typeof noteDecisions)[number];
@@ -20,7 +20,7 @@ export const noteModerationFormSchema = z.object({
   decision: z.enum(noteDecisions),
 });
 
-const ADMIN: AnnotationViewer = { readerId: null, isAdmin: true };
+const ADMIN: NoteViewer = { readerId: null, isAdmin: true };
 
 export type ModeratedNote = { id: string; postSlug: string; exact: string | null; bodyHtml: string; lang: string; createdAt: string; replyTo: string | null };
 
@@ -46,8 +46,8 @@ export async function publicNotesForReview(db: Db, take = 100): Promise<Moderate
 export async function moderateNote(session: { db: Db; isAdmin: boolean }, id: string, decision: NoteDecision): Promise<void> {
   if (!session.isAdmin) throw new AppError('admin.unauthorized', 401, 'sign in as the admin to moderate');
   if (decision === 'delete') {
-    await deleteAnnotation(session.db, id, ADMIN);
+    await deleteNote(session.db, id, ADMIN);
     return;
   }
-  await editAnnotation(session.db, id, { iri: null, motivation: null, target: null, note: null, tags: null, visibility: null, status: 'spam' }, { viewer: ADMIN, origins: [] });
+  await editNote(session.db, id, { iri: null, motivation: null, target: null, note: null, tags: null, visibility: null, status: 'spam' }, { viewer: ADMIN, origins: [] });
 }

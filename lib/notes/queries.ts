@@ -1,26 +1,26 @@
 /**
- * Reading annotations as a viewer may see them: public notes, plus the viewer's own private ones.
+ * Reading notes as a viewer may see them: public notes, plus the viewer's own private ones.
  * Someone else's private note does not exist for anyone else, the admin included; a note marked
  * as spam exists only for the admin.
  */
 import 'server-only';
 import type { Db } from '../db/client';
 import type { Annotation, Prisma } from '../db/generated/sqlite/client';
-import type { AnnotationViewer } from './types';
+import type { NoteViewer } from './types';
 
 /** Notes per page of a post's collection. */
 export const PAGE_SIZE = 200;
 
-export function isOwnAnnotation(row: Annotation, viewer: AnnotationViewer): boolean {
+export function isOwnNote(row: Annotation, viewer: NoteViewer): boolean {
   return viewer.readerId !== null && row.readerId === viewer.readerId;
 }
 
-export function canSeeAnnotation(row: Annotation, viewer: AnnotationViewer): boolean {
-  if (row.visibility !== 'public' && !isOwnAnnotation(row, viewer)) return false;
+export function canSeeNote(row: Annotation, viewer: NoteViewer): boolean {
+  if (row.visibility !== 'public' && !isOwnNote(row, viewer)) return false;
   return row.status === 'published' || viewer.isAdmin;
 }
 
-function visibleWhere(slug: string, viewer: AnnotationViewer): Prisma.AnnotationWhereInput {
+function visibleWhere(slug: string, viewer: NoteViewer): Prisma.AnnotationWhereInput {
   return {
     postSlug: slug,
     status: 'published',
@@ -28,13 +28,13 @@ function visibleWhere(slug: string, viewer: AnnotationViewer): Prisma.Annotation
   };
 }
 
-export type AnnotationListing = { rows: Annotation[]; total: number };
+export type NoteListing = { rows: Annotation[]; total: number };
 
 /**
  * One page of a post's notes in the order they were written, replies and deleted notes kept as
  * placeholders included, and how many there are in all. One snapshot, so the two agree.
  */
-export async function listAnnotations(db: Db, slug: string, viewer: AnnotationViewer, page: number): Promise<AnnotationListing> {
+export async function listNotes(db: Db, slug: string, viewer: NoteViewer, page: number): Promise<NoteListing> {
   const where = visibleWhere(slug, viewer);
   const [total, rows] = await db.$transaction([
     db.annotation.count({ where }),
@@ -44,7 +44,7 @@ export async function listAnnotations(db: Db, slug: string, viewer: AnnotationVi
 }
 
 /** The note, if this viewer may see it. */
-export async function findAnnotation(db: Db, id: string, viewer: AnnotationViewer): Promise<Annotation | null> {
+export async function findNote(db: Db, id: string, viewer: NoteViewer): Promise<Annotation | null> {
   const row = await db.annotation.findUnique({ where: { id } });
-  return row && canSeeAnnotation(row, viewer) ? row : null;
+  return row && canSeeNote(row, viewer) ? row : null;
 }

@@ -3,7 +3,7 @@
  * layer is the element `[data-block="<id>"]`; a block of the English layer is
  * `#gloss-<id> > .gloss-text` (so the gloss's "may be out of date" note is never text). A
  * block's text is its text nodes in order, leaving out pinyin (`rt`, `rp`) and anything marked
- * `data-anchor-skip` (for markers the annotation layer itself adds), so offsets do not depend on
+ * `data-anchor-skip` (for markers the notes layer itself adds), so offsets do not depend on
  * whether pinyin is shown. Uses only standard DOM APIs; nothing runs at import.
  */
 import { cssSelectorFor, isBlockId } from './css-selector';

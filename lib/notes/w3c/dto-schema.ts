@@ -4,7 +4,7 @@
  * from an annotation: the note's HTML and its tags. Pure and client-safe.
  */
 import { z } from 'zod';
-import { ANNO_CONTEXT, type AnnotationDto } from '../types';
+import { ANNO_CONTEXT, type AnnotationDto } from './types';
 
 const textualBodySchema = z.object({
   type: z.literal('TextualBody'),

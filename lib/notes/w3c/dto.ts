@@ -10,21 +10,21 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Annotation } from '../../db/generated/sqlite/client';
 import { cssSelectorFor, isBlockId } from '../anchoring/css-selector';
-import { annotationIri, collectionIri, pageIri, postIri } from './iri';
-import { isOwnAnnotation, type AnnotationListing } from '../queries';
+import { noteIri, collectionIri, pageIri, postIri } from './iri';
+import { isOwnNote, type NoteListing } from '../queries';
+import type { NoteViewer } from '../types';
 import {
   ANNO_CONTEXT,
   type AnnotationDocument,
   type AnnotationDto,
   type AnnotationPageDocument,
   type AnnotationSelector,
-  type AnnotationViewer,
   type PassageTarget,
   type TagBody,
   type TextualBody,
-} from '../types';
+} from './types';
 
-export type DtoContext = { siteUrl: string; secret: string; viewer: AnnotationViewer };
+export type DtoContext = { siteUrl: string; secret: string; viewer: NoteViewer };
 
 const tagsSchema = z.array(z.string()).catch([]);
 
@@ -54,12 +54,12 @@ function passageTarget(row: Annotation, siteUrl: string): PassageTarget {
 
 export function toAnnotationDto(row: Annotation, { siteUrl, secret, viewer }: DtoContext): AnnotationDto {
   const head = {
-    id: annotationIri(siteUrl, row.id),
+    id: noteIri(siteUrl, row.id),
     type: 'Annotation' as const,
     motivation: row.parentId === null ? ('commenting' as const) : ('replying' as const),
   };
   const tail = {
-    target: row.parentId === null ? passageTarget(row, siteUrl) : annotationIri(siteUrl, row.parentId),
+    target: row.parentId === null ? passageTarget(row, siteUrl) : noteIri(siteUrl, row.parentId),
     visibility: row.visibility === 'private' ? ('private' as const) : ('public' as const),
   };
   const times = { created: row.createdAt.toISOString(), modified: row.updatedAt.toISOString() };
@@ -70,7 +70,7 @@ export function toAnnotationDto(row: Annotation, { siteUrl, secret, viewer }: Dt
     { type: 'TextualBody', value: row.bodySource, format: 'text/markdown', language },
   ];
   const tags = readTags(row.tags).map((value): TagBody => ({ type: 'TextualBody', purpose: 'tagging', value }));
-  const mine = isOwnAnnotation(row, viewer);
+  const mine = isOwnNote(row, viewer);
   return {
     ...head,
     creator: { id: creatorId(row.readerId, secret), type: 'Person' },
@@ -88,7 +88,7 @@ export function toAnnotationDocument(row: Annotation, context: DtoContext): Anno
 }
 
 /** A page of a post's annotation collection; pages are numbered from 0, the last may be empty only if all are. */
-export function toAnnotationPage(listing: AnnotationListing, where: { slug: string; page: number; pageSize: number }, context: DtoContext): AnnotationPageDocument {
+export function toAnnotationPage(listing: NoteListing, where: { slug: string; page: number; pageSize: number }, context: DtoContext): AnnotationPageDocument {
   const { siteUrl } = context;
   const last = Math.max(0, Math.ceil(listing.total / where.pageSize) - 1);
   return {

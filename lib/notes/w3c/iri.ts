@@ -7,12 +7,12 @@
  */
 import { noteApiPath, notesApiPath, notesPageApiPath } from '../paths';
 
-const ANNOTATION_ID = /^[\w-]{1,40}$/;
+const NOTE_ID = /^[\w-]{1,40}$/;
 const POST_PATH = /^\/(?:(?:zh|en)\/)?posts\/([^/]+)\/?$/;
-const ANNOTATION_PATH = /^\/api\/annotations\/([^/]+)\/?$/;
+const NOTE_PATH = /^\/api\/annotations\/([^/]+)\/?$/;
 
 export const postIri = (siteUrl: string, slug: string) => `${siteUrl}/posts/${encodeURIComponent(slug)}`;
-export const annotationIri = (siteUrl: string, id: string) => `${siteUrl}${noteApiPath(id)}`;
+export const noteIri = (siteUrl: string, id: string) => `${siteUrl}${noteApiPath(id)}`;
 export const collectionIri = (siteUrl: string, slug: string) => `${siteUrl}${notesApiPath(slug)}`;
 export const pageIri = (siteUrl: string, slug: string, page: number) => `${siteUrl}${notesPageApiPath(slug, page)}`;
 
@@ -47,10 +47,10 @@ export function slugOfPostIri(iri: string, origins: readonly string[]): string |
 }
 
 /** The id of the annotation an IRI names, if it names one of ours. */
-export function idOfAnnotationIri(iri: string, origins: readonly string[]): string | null {
+export function idOfNoteIri(iri: string, origins: readonly string[]): string | null {
   const path = ourPath(iri, origins);
-  const id = path === null ? null : ANNOTATION_PATH.exec(path)?.[1];
-  return id && ANNOTATION_ID.test(id) ? id : null;
+  const id = path === null ? null : NOTE_PATH.exec(path)?.[1];
+  return id && NOTE_ID.test(id) ? id : null;
 }
 
-export const isAnnotationId = (value: string) => ANNOTATION_ID.test(value);
+export const isNoteId = (value: string) => NOTE_ID.test(value);

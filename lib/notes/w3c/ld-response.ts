@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { AppError } from '../../http/errors';
 import { errorResponse } from '../../http/respond';
-import { ANNO_CONTENT_TYPE } from '../types';
+import { ANNO_CONTENT_TYPE } from './types';
 
 const LDP = 'http://www.w3.org/ns/ldp#';
 

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../http/errors';
 import { codePoints, storableText } from '../../ugc/text';
 import { targetSchema, type TargetInput } from './target-schema';
-import { ANNO_CONTEXT, type NoteLang, type Visibility } from '../types';
+import type { NoteLang, Visibility } from '../types';
+import { ANNO_CONTEXT } from './types';
 import { CONTROL_CHARACTER, coded } from './validation';
 
 export const BODY_MAX = 2000;
@@ -105,7 +106,7 @@ const common = {
   tags: coded(tagListSchema, 'annotation.tagsInvalid').optional(),
 };
 
-export type AnnotationDraft = {
+export type NewNote = {
   /** The `id` the client sent, if any: ids are the server's, so it must name the note being edited. */
   iri: string | null;
   motivation: 'commenting' | 'replying' | null;
@@ -131,7 +132,7 @@ export const annotationSchema = z
     body: coded(bodiesSchema, 'annotation.invalid').optional(),
     target: coded(targetSchema, 'annotation.invalid'),
   })
-  .transform((input, context): AnnotationDraft => {
+  .transform((input, context): NewNote => {
     const note = input.body?.note;
     if (!note) {
       context.addIssue({ code: 'custom', message: 'annotation.bodyRequired', path: ['body'], input: input.body });
@@ -141,7 +142,7 @@ export const annotationSchema = z
     return { iri: input.id ?? null, motivation: input.motivation ?? null, target: input.target, note, tags, visibility: input.visibility ?? null };
   });
 
-export type AnnotationEdit = {
+export type NoteEdit = {
   iri: string | null;
   motivation: 'commenting' | 'replying' | null;
   /** When given, must name what the note already targets. */
@@ -165,7 +166,7 @@ export const annotationPatchSchema = z
     target: coded(targetSchema, 'annotation.invalid').optional(),
     status: z.enum(['published', 'spam']).optional(),
   })
-  .transform((input, context): AnnotationEdit => {
+  .transform((input, context): NoteEdit => {
     if (input.body && !input.body.note) {
       context.addIssue({ code: 'custom', message: 'annotation.bodyRequired', path: ['body'], input: input.body });
       return z.NEVER;

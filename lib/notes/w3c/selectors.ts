@@ -5,10 +5,10 @@
  * Either selector alone can find the passage again; `anchor` uses both. Selectors read back are
  * checked by the same schema as the API's requests, so the two agree on what a passage is.
  */
-import { coded } from './validation';
-import { selectorsSchema } from './target-schema';
 import { cssSelectorFor } from '../anchoring/css-selector';
 import type { Anchor } from '../anchoring/types';
+import { selectorsSchema } from './target-schema';
+import { coded } from './validation';
 
 export type TextQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
 export type TextPositionSelector = { type: 'TextPositionSelector'; start: number; end: number };

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../http/errors';
 import { codePoints, storableText } from '../../ugc/text';
 import { parseCssSelector } from '../anchoring/css-selector';
-import type { AnnotationLayer } from '../types';
+import type { NoteLayer } from '../types';
 import { coded, forwardIssues } from './validation';
 
 export const EXACT_MAX = 2000;
@@ -72,7 +72,7 @@ export type PassageInput = {
   kind: 'passage';
   /** The post's IRI as sent; which post it names is checked against the site's origins. */
   source: string;
-  layer: AnnotationLayer;
+  layer: NoteLayer;
   blockId: string;
   start: number;
   end: number;

@@ -213,7 +213,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
           {mode.pinyin ? labels.pinyinOff : labels.pinyinOn}
         </a>
         {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
-        {hydrated ? <WordHelp rootRef={rootRef} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
+        {hydrated ? <WordHelp root={root} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
         {/* Rendered before the notes load too, so the toolbar never changes size under the reader. */}
         <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => {
             setNotesWanted(true);

@@ -5,14 +5,20 @@
  * request only. Keyboard: one tab stop into the text, arrow keys move word by word, Enter opens
  * the card, Escape closes it, Shift+arrow keys select word by word (to annotate a passage). Saved words stay in this browser and export as an Anki TSV file.
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { glossarySchema, lookupGlossary, type Glossary, type GlossaryEntry } from '@/lib/gloss/glossary-types';
 import { parseSavedWords, savedWordsKey, toAnkiTsv, withSavedWord, withoutSavedWord, type SavedWord } from '@/lib/gloss/saved-words';
 import { isShortcutKey } from './keyboard';
 import type { ReadingLabels } from './labels';
 
-type Props = { rootRef: RefObject<HTMLDivElement | null>; glossaryUrl: string; labels: ReadingLabels['words']; slug: string };
+type Props = {
+  /** The reading view's root: the post, its words and glosses. */
+  root: HTMLElement | null;
+  glossaryUrl: string;
+  labels: ReadingLabels['words'];
+  slug: string;
+};
 type Lookup = 'loading' | 'failed' | GlossaryEntry | null;
 
 const POPOVER_ID = 'word-help';
@@ -31,7 +37,7 @@ function release(word: HTMLElement | null): void {
   word?.removeAttribute('aria-describedby');
 }
 
-export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
+export function WordHelp({ root, glossaryUrl, labels, slug }: Props) {
   const [active, setActive] = useState<HTMLElement | null>(null);
   const [lookup, setLookup] = useState<Lookup>(null);
   const [saved, setSaved] = useState<SavedWord[]>([]);
@@ -43,6 +49,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   const focusCardWhenReady = useRef(false);
   const listRef = useRef<HTMLDialogElement>(null);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- saved words live in localStorage, which only the browser has: read after hydration
   useEffect(() => setSaved(parseSavedWords(localStorage.getItem(savedWordsKey))), []);
 
   const store = (next: SavedWord[]) => {
@@ -98,7 +105,6 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
   // word carries a tabindex at all: Chromium starts no mouse selection at the edge of a focusable
   // element, so words that all had one could not be dragged across from their first character.
   useEffect(() => {
-    const root = rootRef.current;
     if (!root) return;
     const words = wordsOf(root);
     let current = words[0];
@@ -160,7 +166,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       root.removeEventListener('focusin', onFocus);
       root.removeEventListener('keydown', onKey);
     };
-  }, [rootRef, show, close]);
+  }, [root, show, close]);
 
   useEffect(() => {
     if (!focusCardWhenReady.current || !active || lookup === 'loading') return;
@@ -176,7 +182,7 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
         close(true);
       } else if (event.key === 'w' && isShortcutKey(event)) {
         event.preventDefault();
-        rootRef.current?.querySelector<HTMLElement>('.post-body .w[tabindex="0"]')?.focus();
+        root?.querySelector<HTMLElement>('.post-body .w[tabindex="0"]')?.focus();
       }
     };
     const onPointer = (event: PointerEvent) => {
@@ -189,9 +195,8 @@ export function WordHelp({ rootRef, glossaryUrl, labels, slug }: Props) {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [active, close, rootRef]);
+  }, [active, close, root]);
 
-  const root = rootRef.current;
   const word = active ? wordText(active) : '';
   const entry = lookup && typeof lookup === 'object' ? lookup : null;
   const isSaved = saved.some((each) => each.word === word);

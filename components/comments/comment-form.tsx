@@ -79,6 +79,7 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
 
   useEffect(() => {
     const saved = readCommenter();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reader's saved name is in localStorage, which only the browser has: filled in after hydration
     if (saved) setValues((current) => ({ ...current, author: current.author || saved.author, email: current.email || saved.email, website: current.website || saved.website }));
   }, []);
 

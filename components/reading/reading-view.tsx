@@ -89,6 +89,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
         setTimeout(() => restoreAnchor(root, anchor), 150);
       });
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the controls that need JavaScript appear once it runs, never in the server's HTML
     setHydrated(true);
   }, []);
 

@@ -6,7 +6,6 @@ import type { Root, Element, ElementContent } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 
 const NOTE_ID = /^(?:user-content-)?fn-(.+)$/;
-const REF_ID = /^(?:user-content-)?fnref-(.+?)(?:-\d+)?$/;
 
 function labelOf(href: unknown, pattern: RegExp): string | null {
   return typeof href === 'string' ? (pattern.exec(href.replace(/^#/, ''))?.[1] ?? null) : null;

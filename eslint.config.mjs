@@ -7,6 +7,41 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Every `eslint-disable` comment names the rules it turns off and says why after ` -- `: a bare
+ * one hides every rule, and a silent one leaves the next reader guessing whether it still holds.
+ * (A bare block comment turns this rule off too, so it is reported at the top of the file; only
+ * one on the very first line, before any docblock, hides itself.)
+ */
+const disableComments = {
+  rules: {
+    'name-and-reason': {
+      meta: {
+        type: 'suggestion',
+        messages: {
+          noRule: 'An eslint-disable comment names the rules it turns off.',
+          noReason: 'An eslint-disable comment says why, after " -- ".',
+        },
+        schema: [],
+      },
+      create(context) {
+        return {
+          Program() {
+            for (const comment of context.sourceCode.getAllComments()) {
+              const match = /^\s*eslint-disable(?:-next-line|-line)?(?=\s|$)(.*)$/s.exec(comment.value);
+              if (!match) continue;
+              const [rules = '', reason = ''] = (match[1] ?? '').split(/\s--\s/, 2);
+              // A bare block comment turns off every rule after it, this one too: report it from the top.
+              if (rules.trim() === '') context.report({ loc: comment.type === 'Block' ? { line: 1, column: 0 } : comment.loc, messageId: 'noRule' });
+              else if (reason.trim() === '') context.report({ loc: comment.loc, messageId: 'noReason' });
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...tseslint.configs.recommended,
@@ -14,6 +49,10 @@ export default defineConfig([
     // Playwright hands each fixture a callback named `use`; it is not React's `use` hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
+    plugins: { 'disable-comments': disableComments },
+    rules: { 'disable-comments/name-and-reason': 'error' },
   },
   {
     linterOptions: {

@@ -68,7 +68,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   /** The probe's answer (the first page of notes), handed to the layer so it does not ask again. */
   const [firstNotesPage, setFirstNotesPage] = useState<unknown>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
-  /** The same element as state, for the notes layer, which renders into it. */
+  /** The same element as state, for the layers that render into it (word help, notes). */
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const attachRoot = useCallback((element: HTMLDivElement | null) => {
     rootRef.current = element;

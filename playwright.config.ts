@@ -76,7 +76,7 @@ export default defineConfig({
   webServer: [
     { ...server(port, distDir, {}), url: `${baseURL}/zh` },
     {
-      ...server(editedPort, `${distDir}-edited`, { CONTENT_DIR: path.join('test', 'fixtures', 'annotations', 'edited-seed') }),
+      ...server(editedPort, `${distDir}-edited`, { CONTENT_DIR: path.join('test', 'fixtures', 'notes', 'edited-seed') }),
       url: `http://127.0.0.1:${editedPort}/zh`,
     },
   ],

@@ -30,13 +30,13 @@ function benchmarkFiles(filters) {
 
 async function runBenchmark(file, baseURL) {
   const started = Date.now();
-  const module = await import(pathToFileURL(path.join(benchDir, file)).href);
-  const name = module.name ?? file.replace(/\.bench\.mjs$/, '');
+  const benchmark = await import(pathToFileURL(path.join(benchDir, file)).href);
+  const name = benchmark.name ?? file.replace(/\.bench\.mjs$/, '');
   const ctx = createContext({ baseURL, name, resultsDir });
   const result = { name, file, rows: [], notes: ctx.notes, details: ctx.details };
   try {
-    if (typeof module.run !== 'function') throw new Error(`${file} does not export run(ctx)`);
-    result.rows = await module.run(ctx);
+    if (typeof benchmark.run !== 'function') throw new Error(`${file} does not export run(ctx)`);
+    result.rows = await benchmark.run(ctx);
   } catch (error) {
     result.error = error?.stack ?? String(error);
   }

@@ -46,7 +46,7 @@ export function PostHeader({ post, locale, commentCount = null }: Props) {
       </p>
       <TagList tags={post.tags} locale={locale} />
       {feature ? (
-        // eslint-disable-next-line @next/next/no-img-element
+        // eslint-disable-next-line @next/next/no-img-element -- the post's feature image as the author published it, decorative (alt=""); next/image would resize and rewrite it
         <img className="post-feature" src={feature} alt="" />
       ) : null}
     </header>

@@ -16,7 +16,7 @@ export const siteUrl = 'https://duizhao.example';
 
 /**
  * The second test server (playwright.config.ts): the same site and database, serving the seed post
- * as its author later revised it (test/fixtures/annotations/edited-seed).
+ * as its author later revised it (test/fixtures/notes/edited-seed).
  */
 export const editedSiteUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1}`;
 

@@ -1,10 +1,11 @@
 /**
  * The production HTTP server: Next's request handler behind Node's http server, so that the
  * client's address (the socket's peer) reaches the app in a header no client can set: any
- * incoming x-duizhao-peer is overwritten. Started by scripts/start.mjs.
+ * incoming PEER_HEADER is overwritten (lib/http/peer-header.mjs). Started by scripts/start.mjs.
  *
  * Answers the app has published to lib/http/memory-answers.ts (today: a post's comment thread as
- * an anonymous reader sees it, between writes) are sent from memory without running Next.
+ * an anonymous reader sees it, between writes) are sent from memory without running Next, through
+ * the registry both import (lib/http/memory-answers-registry.mjs).
  *
  * A path whose percent-encoding cannot be decoded (`/posts/%E0%A4%A`) would make Next fail with a
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
@@ -13,6 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import next from 'next';
+import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
+import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';
@@ -55,16 +58,13 @@ function answerBadAddress(request, response) {
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-/** The registry of lib/http/memory-answers.ts, once the app has created it. */
-const MEMORY_ANSWERS = Symbol.for('duizhao:memory-answers');
-
 const server = createServer((request, response) => {
-  if (globalThis[MEMORY_ANSWERS]?.answer(request, response)) return;
+  if (answerFromMemory(request, response)) return;
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
     return;
   }
-  request.headers['x-duizhao-peer'] = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
+  request.headers[PEER_HEADER] = peerAddress(request.socket.remoteAddress);
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500);

@@ -2,15 +2,18 @@
 /**
  * `npm test`: every suite, then one line of totals across all of them.
  *   1. gloss:check (every block of every post has a current English gloss), counted as one test,
- *   2. unit tests (Vitest), 3. integration tests (Vitest: migrations and the HTTP API against real
- *   servers on SQLite and PostgreSQL), 4. browser tests (Playwright, against a production build).
- * Each suite writes a JSON report; the totals come from those reports, not from parsing text.
+ *   2. lint (ESLint, as `npm run lint`: no error and no warning), one test per linted file,
+ *   3. unit tests (Vitest; among them `npm run graph`, lib/'s rooms importing one way),
+ *   4. integration tests (Vitest: migrations and the HTTP API against real servers on SQLite and
+ *   PostgreSQL), 5. browser tests (Playwright, against a production build).
+ * Each suite's totals come from its own report (JSON, or ESLint's results), not from parsing text.
  * Exits non-zero if any test failed or a suite could not run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test-results');
@@ -45,16 +48,37 @@ function playwrightTotals(report) {
   return { passed: expected + flaky, failed: unexpected, skipped };
 }
 
+/** ESLint over the project, its problems printed; a file with any error or warning is a failed test. */
+async function lint() {
+  try {
+    const eslint = new ESLint({ cwd: root });
+    const results = await eslint.lintFiles(['.']);
+    const report = await (await eslint.loadFormatter('stylish')).format(results);
+    if (report) console.log(report);
+    const failed = results.filter((result) => result.errorCount + result.warningCount > 0).length;
+    return { status: failed === 0 ? 0 : 1, totals: { passed: results.length - failed, failed, skipped: 0 } };
+  } catch (error) {
+    console.error(error);
+    return { status: 1, totals: null };
+  }
+}
+
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const glossStatus = run(bin('tsx'), ['scripts/gloss-check.ts']);
+const linted = await lint();
 
 const suites = [
   {
     name: 'gloss:check',
     status: glossStatus,
     totals: () => ({ passed: glossStatus === 0 ? 1 : 0, failed: glossStatus === 0 ? 0 : 1, skipped: 0 }),
+  },
+  {
+    name: 'lint',
+    status: linted.status,
+    totals: () => linted.totals,
   },
   {
     name: 'unit',

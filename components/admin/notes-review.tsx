@@ -3,8 +3,8 @@
  * readers see it (stored, sanitised HTML), and a form per decision so it works without JavaScript.
  */
 import Link from 'next/link';
-import { moderateNoteForm } from '@/lib/annotations/moderation-actions';
-import { noteDecisions, type ModeratedNote } from '@/lib/annotations/moderation';
+import { moderateNoteForm } from '@/lib/notes/moderation-actions';
+import { noteDecisions, type ModeratedNote } from '@/lib/notes/moderation';
 import { languageTags, type Locale } from '@/lib/i18n/config';
 import { formatDateTime } from '@/lib/i18n/format';
 import { localePath } from '@/lib/i18n/paths';

@@ -1,5 +1,5 @@
 /** The moderator's sign-in: one password field for the admin token, posted to a server action. */
-import { signIn } from '@/lib/comments/moderation-actions';
+import { signIn } from '@/lib/admin/sign-in-actions';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
 import styles from './admin.module.css';

@@ -10,7 +10,7 @@ import type { CommentLang } from '@/lib/comments/limits';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
 import { formatDateTime } from '@/lib/i18n/format';
-import { callApi, errorMessage, type ApiFailure } from './api-client';
+import { callApi, errorMessage, type ApiFailure } from '@/components/api/client';
 import { CommentEditForm, type CommentDraft } from './comment-edit-form';
 import type { CommentHandlers } from './comment-item';
 import type { CommentLabels } from './labels';

@@ -1,7 +1,7 @@
 'use client';
 /** Editing one's own comment in place (JavaScript only): the markdown source and its language. */
 import type { CommentLang } from '@/lib/comments/limits';
-import { errorMessage, type ApiFailure } from './api-client';
+import { errorMessage, type ApiFailure } from '@/components/api/client';
 import type { CommentLabels } from './labels';
 import { CommentLangOptions } from './lang-options';
 

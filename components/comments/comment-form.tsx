@@ -9,12 +9,13 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { commentResponseSchema } from '@/lib/comments/dto-schema';
 import { submitCommentForm } from '@/lib/comments/form-actions';
-import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues, type CommentErrorCode } from '@/lib/comments/form-state';
+import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues } from '@/lib/comments/form-state';
+import type { ClientErrorCode } from '@/lib/http/errors';
 import { BODY_MAX } from '@/lib/comments/limits';
 import { threadApiPath } from '@/lib/comments/paths';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi, errorMessage, type ApiFailure } from './api-client';
+import { callApi, errorMessage, type ApiFailure } from '@/components/api/client';
 import { readCommenter, rememberCommenter, useFormClock, usePreview } from './form-hooks';
 import type { CommentLabels } from './labels';
 import { CommentLangOptions } from './lang-options';
@@ -38,7 +39,7 @@ type Props = {
 
 type Field = 'author' | 'email' | 'website' | 'body';
 
-const FIELD_OF_ERROR: Partial<Record<CommentErrorCode, Field>> = {
+const FIELD_OF_ERROR: Partial<Record<ClientErrorCode, Field>> = {
   'comment.authorRequired': 'author',
   'comment.authorTooLong': 'author',
   'comment.emailInvalid': 'email',
@@ -78,6 +79,7 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
 
   useEffect(() => {
     const saved = readCommenter();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reader's saved name is in localStorage, which only the browser has: filled in after hydration
     if (saved) setValues((current) => ({ ...current, author: current.author || saved.author, email: current.email || saved.email, website: current.website || saved.website }));
   }, []);
 

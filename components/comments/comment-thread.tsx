@@ -13,7 +13,7 @@ import { threadApiPath } from '@/lib/comments/paths';
 import { buildThread, countShown } from '@/lib/comments/thread';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi } from './api-client';
+import { callApi } from '@/components/api/client';
 import { CommentForm } from './comment-form';
 import { CommentItem, type CommentHandlers } from './comment-item';
 import type { CommentLabels } from './labels';
@@ -52,12 +52,16 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
   /** What to move focus to once the list has changed: a new comment, or the heading after a removal. */
   const focusNext = useRef<string | null>(null);
 
+  // What only the browser knows (that JavaScript runs, the time, the address's fragment) is taken
+  // in after hydration, so the first render matches the server's HTML.
+  /* eslint-disable react-hooks/set-state-in-effect -- state the server cannot render, set once after hydration */
   useEffect(() => {
     setHydrated(true);
     setNow(Date.now());
     const chosen = /^#comments-(zh|en)$/.exec(window.location.hash)?.[1];
     if (chosen === 'zh' || chosen === 'en') setFilter(chosen);
   }, []);
+  /* eslint-enable react-hooks/set-state-in-effect */
 
   useEffect(() => {
     const root = rootRef.current;

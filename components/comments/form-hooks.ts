@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { formTokenResponseSchema, previewResponseSchema } from '@/lib/comments/dto-schema';
-import { callApi } from './api-client';
+import { callApi } from '@/components/api/client';
 
 /** A token older than this is renewed when the reader comes back to the form... */
 const TOKEN_RENEW_MS = 60 * 60 * 1000;
@@ -40,12 +40,11 @@ export function useFormClock(serverToken: string | null) {
 /** The body as the thread will show it, fetched a moment after the reader stops typing. */
 export function usePreview(body: string, enabled: boolean, initial: string | null) {
   const [preview, setPreview] = useState(initial);
+  // An emptied body has no preview, and the last one does not come back when typing resumes.
+  const emptied = enabled && body.trim() === '';
+  if (emptied && preview !== null) setPreview(null);
   useEffect(() => {
-    if (!enabled) return;
-    if (body.trim() === '') {
-      setPreview(null);
-      return;
-    }
+    if (!enabled || body.trim() === '') return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       callApi('/api/comments/preview', previewResponseSchema, { method: 'POST', json: { body }, signal: controller.signal }).then(
@@ -60,7 +59,7 @@ export function usePreview(body: string, enabled: boolean, initial: string | nul
       controller.abort();
     };
   }, [body, enabled]);
-  return preview;
+  return emptied ? null : preview;
 }
 
 export function readCommenter(): Commenter | null {

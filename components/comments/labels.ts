@@ -3,7 +3,7 @@
  * to the client components as plain props, so no translation library ships to the browser.
  * Strings with `{{name}}` placeholders are filled in on the client with `fill` (lib/i18n/fill.ts).
  */
-import { errorLabels } from '@/lib/i18n/error-labels';
+import { errorLabels } from '@/lib/http/error-labels';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/server';
 import { BODY_MAX } from '@/lib/comments/limits';

@@ -5,12 +5,12 @@
  * reading state; the browser only switches between them. The thread is read at render time, so
  * the pages are revalidated when it changes (lib/comments/revalidate.ts).
  */
-import { noteLabels } from '@/components/annotations/labels';
+import { noteLabels } from '@/components/notes/labels';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { PostHeader } from '@/components/post-header';
 import { postBodyComponents } from '@/components/post-body-components';
 import { SiteHeader } from '@/components/site-header';
-import { postIri } from '@/lib/annotations/iri';
+import { postIri } from '@/lib/notes/w3c/iri';
 import { editingState } from '@/lib/comments/form-state';
 import { readPublishedThread } from '@/lib/comments/published';
 import { countShown } from '@/lib/comments/thread';

@@ -10,8 +10,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEv
 import { flushSync } from 'react-dom';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import type { NoteLabels } from '@/components/annotations/labels';
-import { NOTES_PANEL_ID } from '@/components/annotations/panel-id';
+import type { NoteLabels } from '@/components/notes/labels';
+import { NOTES_PANEL_ID } from '@/components/notes/panel-id';
+import { notesApiPath } from '@/lib/notes/paths';
 import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { cleanCopy } from './clean-copy';
 import { isShortcutKey } from './keyboard';
@@ -21,7 +22,7 @@ import { ShortcutHelp } from './shortcut-help';
 import { WordHelp } from './word-help';
 
 // Notes load after the page is interactive, in a chunk of their own: reading needs none of it.
-const AnnotationLayer = dynamic(() => import('@/components/annotations/annotation-layer').then((module) => module.AnnotationLayer), { ssr: false });
+const NotesLayer = dynamic(() => import('@/components/notes/notes-layer').then((module) => module.NotesLayer), { ssr: false });
 
 type Props = {
   initialMode: ReadingMode;
@@ -67,6 +68,12 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   /** The probe's answer (the first page of notes), handed to the layer so it does not ask again. */
   const [firstNotesPage, setFirstNotesPage] = useState<unknown>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
+  /** The same element as state, for the layers that render into it (word help, notes). */
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const attachRoot = useCallback((element: HTMLDivElement | null) => {
+    rootRef.current = element;
+    setRoot(element);
+  }, []);
   const toolbarRef = useRef<HTMLElement>(null);
   const router = useRouter();
 
@@ -82,6 +89,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
         setTimeout(() => restoreAnchor(root, anchor), 150);
       });
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the controls that need JavaScript appear once it runs, never in the server's HTML
     setHydrated(true);
   }, []);
 
@@ -91,7 +99,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
     if (!hydrated || notesWanted) return;
     const root = rootRef.current;
     const controller = new AbortController();
-    fetch(`/api/posts/${encodeURIComponent(notes.slug)}/annotations`, { credentials: 'same-origin', signal: controller.signal })
+    fetch(notesApiPath(notes.slug), { credentials: 'same-origin', signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((page: unknown) => {
         const total = typeof page === 'object' && page !== null && 'partOf' in page ? (page.partOf as { total?: unknown }).total : undefined;
@@ -176,7 +184,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
   };
 
   return (
-    <div ref={rootRef} className="reading" data-gloss={mode.gloss} data-pinyin={mode.pinyin ? '1' : '0'} onClick={toggleBlock} onCopy={cleanCopy}>
+    <div ref={attachRoot} className="reading" data-gloss={mode.gloss} data-pinyin={mode.pinyin ? '1' : '0'} onClick={toggleBlock} onCopy={cleanCopy}>
       <nav ref={toolbarRef} className="reading-toolbar" aria-label={labels.toolbar}>
         <span className="toolbar-group">
           <span className="toolbar-label" id="gloss-mode-label">
@@ -206,7 +214,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
           {mode.pinyin ? labels.pinyinOff : labels.pinyinOn}
         </a>
         {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
-        {hydrated ? <WordHelp rootRef={rootRef} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
+        {hydrated ? <WordHelp root={root} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
         {/* Rendered before the notes load too, so the toolbar never changes size under the reader. */}
         <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => {
             setNotesWanted(true);
@@ -216,7 +224,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
           {notes.labels.open} <span className="count">{noteCount ?? '–'}</span>
         </button>
         {hydrated && notesWanted ? (
-          <AnnotationLayer rootRef={rootRef} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
+          <NotesLayer root={root} slug={notes.slug} postIri={notes.postIri} labels={notes.labels} open={notesOpen}
             onOpenChange={setNotesOpen}
             onCount={setNoteCount}
             annotateOnLoad={annotateOnLoad}

@@ -9,12 +9,13 @@ import { awaitDurable, type Db } from '../db/client';
 import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
+import { takeWriteAllowance } from '../limits/rate-limit';
+import { detectLang } from '../ugc/language';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { EDIT_WINDOW_MS } from './authorship';
 import { bodyHashOf, duplicateOf } from './body-hash';
 import { toCommentDto } from './dto';
-import { takeWriteAllowance } from './rate-limit';
-import { renderCommentMarkdown } from './render-markdown';
-import { countLinks, detectLang, type CommentEdit, type NewComment } from './schema';
+import { countLinks, type CommentEdit, type NewComment } from './schema';
 import type { CommentDto, CommentViewer } from './types';
 
 /** More links than this and a comment waits for a moderator. */
@@ -55,7 +56,7 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
       website: input.website,
       bodySource: input.body,
       bodyHash: bodyHashOf(input.body),
-      bodyHtml: renderCommentMarkdown(input.body),
+      bodyHtml: renderReaderMarkdown(input.body),
       lang: input.lang ?? detectLang(input.body),
       status: env.premoderate || linkCount > MAX_LINKS_PUBLISHED ? 'pending' : 'published',
       ipHash: context.addressHash,
@@ -83,7 +84,7 @@ export async function editComment(db: Db, id: string, edit: CommentEdit, viewer:
     data: {
       bodySource: edit.body,
       bodyHash: bodyHashOf(edit.body),
-      bodyHtml: renderCommentMarkdown(edit.body),
+      bodyHtml: renderReaderMarkdown(edit.body),
       lang: edit.lang ?? detectLang(edit.body),
       linkCount: countLinks(edit.body),
       editedAt: new Date(),

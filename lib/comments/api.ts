@@ -15,27 +15,19 @@ import { z } from 'zod';
 import { AppError } from '../http/errors';
 import { readJson } from '../http/body';
 import { fromZodError } from '../http/respond';
-import { readSession, newReaderId, READER_COOKIE, readerCookieOptions, type Session } from '../http/session';
+import { parseSlug } from '../http/route-params';
+import { readSession, newReaderId, READER_COOKIE, readerCookieOptions } from '../http/session';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { assertCommentsOpen, createComment, deleteComment, editComment, flagComment } from './actions';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { commentPostSlug, countComments, listComments } from './queries';
-import { renderCommentMarkdown } from './render-markdown';
 import { publicThreadJson } from './thread-cache';
 import { threadChanged } from './revalidate';
 import { BODY_MAX, commentEditSchema, newCommentSchema } from './schema';
-import type { CommentViewer } from './types';
+import { commentViewerOf, readCommentSession } from './session';
 
-const slugSchema = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]{0,199}$/u);
 const idSchema = z.string().regex(/^[\w-]{1,40}$/);
-
-const viewerOf = (session: Session): CommentViewer => ({ authored: new Set(session.authored.keys()), isAdmin: session.isAdmin });
-
-export function parseSlug(value: string): string {
-  const parsed = slugSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('post.notFound', 404, 'no such post');
-  return parsed.data;
-}
 
 export function parseCommentId(value: string): string {
   const parsed = idSchema.safeParse(value);
@@ -51,12 +43,12 @@ function parseBody<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
 
 export async function getThread(request: NextRequest, slug: string): Promise<Response> {
   await assertCommentsOpen(slug);
-  const session = await readSession(request.headers, request.cookies);
+  const session = await readCommentSession(request.headers, request.cookies);
   if (session.authored.size === 0 && !session.isAdmin) {
     // Most readers wrote nothing here: they all see the same thread, served from memory.
     return new Response(await publicThreadJson(session.db, slug), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
   }
-  const comments = await listComments(session.db, slug, viewerOf(session));
+  const comments = await listComments(session.db, slug, commentViewerOf(session));
   const count = comments.filter((comment) => !comment.deleted && !comment.pending).length;
   return NextResponse.json({ comments, count }, { headers: { 'Cache-Control': 'no-store' } });
 }
@@ -79,9 +71,9 @@ export async function postComment(request: NextRequest, slug: string): Promise<R
   const data = await readJson(request);
   const input = parseBody(newCommentSchema, data);
   const guard = parseBody(spamGuardSchema, data);
-  const session = await readSession(request.headers, request.cookies);
+  const session = await readCommentSession(request.headers, request.cookies);
   assertNotBot(guard, session.secret);
-  const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer: viewerOf(session) });
+  const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer: commentViewerOf(session) });
   threadChanged(session.db, slug);
   const response = NextResponse.json({ comment }, { status: 201, headers: { Location: `/api/comments/${comment.id}` } });
   const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
@@ -91,17 +83,17 @@ export async function postComment(request: NextRequest, slug: string): Promise<R
 
 export async function patchComment(request: NextRequest, id: string): Promise<Response> {
   const edit = parseBody(commentEditSchema, await readJson(request));
-  const session = await readSession(request.headers, request.cookies);
+  const session = await readCommentSession(request.headers, request.cookies);
   const slug = await commentPostSlug(session.db, id);
-  const comment = await editComment(session.db, id, edit, viewerOf(session));
+  const comment = await editComment(session.db, id, edit, commentViewerOf(session));
   if (slug) threadChanged(session.db, slug);
   return NextResponse.json({ comment });
 }
 
 export async function removeComment(request: NextRequest, id: string): Promise<Response> {
-  const session = await readSession(request.headers, request.cookies);
+  const session = await readCommentSession(request.headers, request.cookies);
   const slug = await commentPostSlug(session.db, id);
-  const { placeholder } = await deleteComment(session.db, id, viewerOf(session));
+  const { placeholder } = await deleteComment(session.db, id, commentViewerOf(session));
   if (slug) threadChanged(session.db, slug);
   return NextResponse.json({ deleted: true, placeholder });
 }
@@ -128,7 +120,7 @@ const previewSchema = z.object({ body: z.string({ message: 'comment.invalid' }).
 /** `POST /api/comments/preview {body}`: the markdown as the thread would show it. Stores nothing. */
 export async function previewComment(request: NextRequest): Promise<Response> {
   const { body } = parseBody(previewSchema, await readJson(request));
-  return NextResponse.json({ html: renderCommentMarkdown(body) }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json({ html: renderReaderMarkdown(body) }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** `GET /api/comments/form-token`: a fresh minimum-time token for the comment form. */

@@ -21,17 +21,17 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, isAppError } from '../http/errors';
 import { fromZodError } from '../http/respond';
-import { readSession } from '../http/session';
+import { parseSlug } from '../http/route-params';
 import { locales, type Locale } from '../i18n/config';
 import { localePath } from '../i18n/paths';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { createComment } from './actions';
-import { parseSlug } from './api';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
-import { renderCommentMarkdown } from './render-markdown';
 import { threadChanged } from './revalidate';
 import { newCommentSchema } from './schema';
+import { commentViewerOf, readCommentSession } from './session';
 
 const targetSchema = z.object({ slug: z.string().max(400), locale: z.enum(locales) });
 
@@ -60,7 +60,7 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
   const target = targetSchema.safeParse({ slug: form.get(FIELD.slug), locale: form.get(FIELD.locale) });
   if (!target.success) return failure(values, null, new AppError('request.invalid', 400, 'the form names no post'));
   const locale: Locale = target.data.locale;
-  const session = await readSession(await headers(), await cookies());
+  const session = await readCommentSession(await headers(), await cookies());
   const sentToken = form.get(FIELD.token);
   const tokenCheck = checkFormToken(typeof sentToken === 'string' ? sentToken : null, session.secret);
   // A token that will pass once old enough is kept; anything else is replaced by a fresh one.
@@ -72,11 +72,10 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
     if (form.get(FIELD.honeypot)) throw new AppError('comment.spam', 422, 'the honeypot field must stay empty');
     const input = toNewComment(values);
     if (tokenCheck !== 'ok' && tokenCheck !== 'tooFast') {
-      return { status: 'confirm', values, token: nextToken, error: null, previewHtml: renderCommentMarkdown(input.body) };
+      return { status: 'confirm', values, token: nextToken, error: null, previewHtml: renderReaderMarkdown(input.body) };
     }
     if (tokenCheck === 'tooFast') throw new AppError('comment.tooFast', 422, 'sent within 3 seconds of the form');
-    const viewer = { authored: new Set(session.authored.keys()), isAdmin: session.isAdmin };
-    const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer });
+    const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer: commentViewerOf(session) });
     const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
     (await cookies()).set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions);
     threadChanged(session.db, slug);

@@ -3,10 +3,7 @@
  * reader sees after a submit (their text back, an error code or a request to confirm, a fresh
  * time token). Pure and client-safe: the form component renders it, the action produces it.
  */
-import type { ErrorCode } from '../http/errors';
-
-/** A stable error code, or one of the two failures only a client sees (a 500, no network). */
-export type CommentErrorCode = ErrorCode | 'internal' | 'network';
+import type { ClientErrorCode } from '../http/errors';
 
 export type CommentFormLang = 'auto' | 'zh' | 'en';
 
@@ -27,7 +24,7 @@ export type CommentFormState = {
   values: CommentFormValues;
   /** A signed time token for the minimum-time check, when the page could make one (see form-actions.ts). */
   token: string | null;
-  error: { code: CommentErrorCode; retryAfter: number | null } | null;
+  error: { code: ClientErrorCode; retryAfter: number | null } | null;
   /** The comment as it will look, on the confirmation step. */
   previewHtml: string | null;
 };

@@ -9,9 +9,10 @@
  */
 import 'server-only';
 import { getDb } from '../db/client';
-import { readSession } from '../http/session';
+import type { CookieSource } from '../http/session';
 import { issueFormToken } from './form-token';
 import { countComments, listComments } from './queries';
+import { commentViewerOf, readCommentSession } from './session';
 import { anonymousViewer, type CommentDto } from './types';
 
 export async function readPublishedThread(slug: string): Promise<CommentDto[]> {
@@ -30,9 +31,8 @@ export async function readCommentCounts(slugs: readonly string[]): Promise<Recor
 export async function readThreadForReader(
   slug: string,
   headers: Headers,
-  cookies: Parameters<typeof readSession>[1],
+  cookies: CookieSource,
 ): Promise<{ comments: CommentDto[]; formToken: string }> {
-  const session = await readSession(headers, cookies);
-  const viewer = { authored: new Set(session.authored.keys()), isAdmin: session.isAdmin };
-  return { comments: await listComments(session.db, slug, viewer), formToken: issueFormToken(session.secret) };
+  const session = await readCommentSession(headers, cookies);
+  return { comments: await listComments(session.db, slug, commentViewerOf(session)), formToken: issueFormToken(session.secret) };
 }

@@ -4,8 +4,8 @@
  * stable error code the client shows translated.
  */
 import { z } from 'zod';
-import { codePoints, storableText } from '../text';
-import { AUTHOR_MAX, BODY_MAX, commentLangs, type CommentLang } from './limits';
+import { codePoints, storableText } from '../ugc/text';
+import { AUTHOR_MAX, BODY_MAX, commentLangs } from './limits';
 
 export { AUTHOR_MAX, BODY_MAX, type CommentLang } from './limits';
 
@@ -50,13 +50,6 @@ function isWebAddress(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Chinese when a fair share of the letters are Han characters; English otherwise. */
-export function detectLang(text: string): CommentLang {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]+/g)?.length ?? 0;
-  return han > 0 && han >= latin * 0.5 ? 'zh' : 'en';
 }
 
 export function countLinks(markdown: string): number {

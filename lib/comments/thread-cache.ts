@@ -15,7 +15,9 @@
 import 'server-only';
 import type { Db } from '../db/client';
 import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
-import { processWide } from '../process-wide';
+import { ADMIN_COOKIE } from '../http/session';
+import { processWide } from '../process-wide.mjs';
+import { AUTHORSHIP_COOKIE } from './authorship';
 import { threadApiPath } from './paths';
 import { listComments } from './queries';
 import { anonymousViewer } from './types';
@@ -23,6 +25,8 @@ import { anonymousViewer } from './types';
 export const THREAD_CACHE_MS = 2000;
 
 type Entry = { json: Promise<string>; expires: number };
+/** A reader with comments of their own in the thread, or the admin, sees another thread than this. */
+const PERSONAL_COOKIES = [AUTHORSHIP_COOKIE, ADMIN_COOKIE];
 const caches = processWide('thread-cache', () => new WeakMap<Db, Map<string, Entry>>());
 
 function cacheOf(db: Db): Map<string, Entry> {
@@ -47,7 +51,7 @@ export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promis
   cache.set(slug, entry);
   json.then(
     (text) => {
-      if (cache.get(slug) === entry) publishAnswer(threadApiPath(slug), text, entry.expires);
+      if (cache.get(slug) === entry) publishAnswer(threadApiPath(slug), text, entry.expires, { personalCookies: PERSONAL_COOKIES });
     },
     () => undefined,
   );

@@ -9,7 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env } from '../env';
-import { processWide } from '../process-wide';
+import { processWide } from '../process-wide.mjs';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { durableCommits, WalSync } from './durable-commits';
@@ -23,7 +23,7 @@ import { databaseTarget, type DatabaseTarget } from './target';
 export type Db = SqliteClient;
 
 /**
- * Where the rate-limit counters are written (lib/comments/rate-limit.ts), beside the Prisma client.
+ * Where the rate-limit counters are written (lib/limits/rate-limit.ts), beside the Prisma client.
  * On PostgreSQL it is the client's own connection pool. On SQLite it is a second connection to
  * the same file that does not wait for the disk on commit: a counter lost to a power cut costs
  * nothing, while a comment's commit, on the client's connection, is synced (and syncs the
@@ -33,7 +33,7 @@ export type Db = SqliteClient;
 export type CounterStore = { provider: 'sqlite'; connection: Database.Database } | { provider: 'postgres'; pool: pg.Pool };
 
 type Opened = { target: DatabaseTarget; pool: pg.Pool | null; counters: CounterStore | null; wal?: WalSync; onClose: Array<() => void> };
-// Process-wide: Next may bundle this module into several chunks, and any of them may be handed the client.
+// Process-wide (lib/process-wide.mjs): any copy of this module may be handed the client.
 const opened = processWide('db-opened', () => new WeakMap<Db, Opened>());
 
 /** A client for a migrated database; on SQLite its connection syncs every commit to disk. */

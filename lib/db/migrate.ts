@@ -12,7 +12,7 @@ import pg from 'pg';
 import Postgrator from 'postgrator';
 import { retryWhileBusy } from './busy';
 import type { DatabaseTarget } from './target';
-import { processWide } from '../process-wide';
+import { processWide } from '../process-wide.mjs';
 
 const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 /** An arbitrary, fixed key: every Duizhao instance asks for the same lock. */

@@ -45,6 +45,9 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** A stable error code, or one of the two failures only a client sees (a 500, no network). */
+export type ClientErrorCode = ErrorCode | 'internal' | 'network';
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }
@@ -65,10 +68,10 @@ export class AppError extends Error {
 }
 
 /**
- * Recognised by shape as well as by class: Next may bundle this module into several chunks, and an
- * error raised by one chunk's copy (say, inside a process-wide cache) must still be answered as a 4xx
- * by another's.
+ * Recognised by shape as well as by class: this module may exist in several copies in one process
+ * (lib/process-wide.mjs says why), and an AppError made by another copy must still be answered as
+ * a 4xx.
  */
 export const isAppError = (error: unknown): error is AppError =>
   error instanceof AppError ||
-  (error instanceof Error && error.name === 'AppError' && isErrorCode((error as Partial<AppError>).code) && typeof (error as Partial<AppError>).status === 'number');
+  (error instanceof Error && error.name === 'AppError' && 'code' in error && isErrorCode(error.code) && 'status' in error && typeof error.status === 'number');

@@ -3,13 +3,14 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { answerFromMemory, publishAnswer, withdrawAnswer } from './memory-answers';
+import { publishAnswer, withdrawAnswer } from './memory-answers';
+import { answerFromMemory } from './memory-answers-registry.mjs';
 
 const PATH = '/api/posts/docker-and-hyper/comments';
 const SMALL = JSON.stringify({ comments: [], count: 0 });
 const LARGE = JSON.stringify({ comments: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, bodyHtml: '<p>一条评论，a comment</p>' })), count: 40 });
 
-/** A server like scripts/server.mjs: memory first, then "Next" (here a 299 that says so). */
+/** A server like scripts/server.mjs, through the same contract: memory first, then "Next" (here a 299 that says so). */
 let server: Server;
 let origin = '';
 beforeAll(async () => {
@@ -68,8 +69,8 @@ describe('answers sent from memory by the HTTP server', () => {
     expect((await raw(PATH)).status).toBe(200);
   });
 
-  test('a request with the cookie of its own comments or of the admin session goes to the app; other cookies do not matter', async () => {
-    publishAnswer(PATH, SMALL, Date.now() + 60_000);
+  test('a request with a cookie the publisher named as personal goes to the app; other cookies do not matter', async () => {
+    publishAnswer(PATH, SMALL, Date.now() + 60_000, { personalCookies: ['duizhao_authored', 'duizhao_admin'] });
     expect((await raw(PATH, { headers: { cookie: 'duizhao_authored=abc.def' } })).status).toBe(299);
     expect((await raw(PATH, { headers: { cookie: 'locale=zh; duizhao_admin=x.y' } })).status).toBe(299);
     expect((await raw(PATH, { headers: { cookie: 'locale=zh;duizhao_authored=1' } })).status).toBe(299);

@@ -6,20 +6,20 @@
  * route does; a post's thread, read by every visitor and changed only by writes, need not pay it.
  *
  * Only a GET of the exact path (no query) is answered, and only when the request carries none of
- * the cookies that make an answer personal (a reader's own comments, the admin's session).
+ * the cookies the publisher named as making its answer personal (for a thread: the reader's own
+ * comments, the admin's session).
  * Everything else, and anything not published, goes to Next as before. Bodies of 1 KB and more
  * are sent gzipped to clients that accept it, as Next's own compression would.
  *
- * The registry lives on `globalThis` (see process-wide.ts) under the symbol the server looks up.
+ * The registry is process-wide, and the server finds it through memory-answers-registry.mjs, the
+ * contract both import.
  */
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { AUTHORSHIP_COOKIE } from '../comments/authorship';
-import { processWide } from '../process-wide';
-import { ADMIN_COOKIE } from './session';
+import { memoryAnswers } from './memory-answers-registry.mjs';
 
-type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number };
+type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 
 /** Below this size gzip saves too little to be worth it (the threshold Next's compression uses). */
 const GZIP_MIN_BYTES = 1024;
@@ -29,7 +29,12 @@ function acceptsGzip(header: string | undefined): boolean {
   return gzip !== undefined && !/;\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i.test(gzip);
 }
 
-const PERSONAL_COOKIE = new RegExp(`(?:^|;)\\s*(?:${AUTHORSHIP_COOKIE}|${ADMIN_COOKIE})=`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches a Cookie header that carries any of `names`. */
+function cookiePattern(names: readonly string[]): RegExp | null {
+  return names.length === 0 ? null : new RegExp(`(?:^|;)\\s*(?:${names.map(escapeRegExp).join('|')})=`);
+}
 
 function createRegistry() {
   const published = new Map<string, Published>();
@@ -43,7 +48,7 @@ function createRegistry() {
       published.delete(request.url);
       return false;
     }
-    if (PERSONAL_COOKIE.test(request.headers.cookie ?? '')) return false;
+    if (entry.personal?.test(request.headers.cookie ?? '')) return false;
     const gzip = entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding']);
     if (gzip) entry.gzipped ??= gzipSync(entry.body);
     const body = gzip && entry.gzipped ? entry.gzipped : entry.body;
@@ -61,11 +66,17 @@ function createRegistry() {
   return { published, answer };
 }
 
-const registry = processWide('memory-answers', createRegistry);
+const registry = memoryAnswers(createRegistry);
+
+export type PublishOptions = {
+  contentType?: string;
+  /** Cookies that make the answer personal: a request carrying any of them goes to the app. */
+  personalCookies?: readonly string[];
+};
 
 /** Offers `body` as the answer to GETs of `path` (as sent: percent-encoded, no query) until `expires`. */
-export function publishAnswer(path: string, body: string, expires: number, contentType = 'application/json'): void {
-  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires });
+export function publishAnswer(path: string, body: string, expires: number, { contentType = 'application/json', personalCookies = [] }: PublishOptions = {}): void {
+  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires, personal: cookiePattern(personalCookies) });
 }
 
 /** Stops answering `path` from memory; call before a change to what it shows is reported done. */
@@ -78,6 +89,3 @@ export function publishedAnswer(path: string): string | undefined {
   const entry = registry.published.get(path);
   return entry && entry.expires > Date.now() ? entry.body.toString() : undefined;
 }
-
-/** For scripts/server.mjs, and tests: see the module's comment. */
-export const answerFromMemory = registry.answer;

@@ -1,30 +1,29 @@
 /**
- * Who is asking, from a request: the database, the client's (hashed) address, the comments this
- * browser wrote, the reader's anonymous id, and whether the admin is signed in. Cookies are
+ * Who is asking, from a request: the database, the client's (hashed) address, the reader's
+ * anonymous id, and whether the admin is signed in (what a domain adds to it, such as the
+ * comments this browser wrote, it reads itself: lib/comments/session.ts). Cookies are
  * signed with the site secret; the client address comes from the app's own server
- * (scripts/server.mjs), which the client cannot spoof, or a configured proxy.
+ * (scripts/server.mjs, in PEER_HEADER), which the client cannot spoof, or a configured proxy.
  */
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
 import { siteSecret } from '../db/settings';
 import { env } from '../env';
-import { readAuthorship, AUTHORSHIP_COOKIE } from '../comments/authorship';
 import { clientAddress, hashAddress } from './client-address';
+import { PEER_HEADER } from './peer-header.mjs';
 import { sign, unsign } from './signed';
 
-export const PEER_HEADER = 'x-duizhao-peer';
 export const READER_COOKIE = 'duizhao_reader';
 export const ADMIN_COOKIE = 'duizhao_admin';
 export const ADMIN_SESSION_SECONDS = 8 * 60 * 60;
 
-type CookieSource = { get(name: string): { value: string } | undefined };
+export type CookieSource = { get(name: string): { value: string } | undefined };
 
 export type Session = {
   db: Db;
   secret: string;
   addressHash: string;
-  authored: Map<string, number>;
   /** The reader's anonymous id, if they have one yet. */
   readerId: string | null;
   isAdmin: boolean;
@@ -39,7 +38,6 @@ export async function readSession(headers: Headers, cookies: CookieSource): Prom
     db,
     secret,
     addressHash: hashAddress(address, secret),
-    authored: readAuthorship(cookies.get(AUTHORSHIP_COOKIE)?.value, secret),
     readerId: unsign(cookies.get(READER_COOKIE)?.value, secret),
     isAdmin: isAdminSession(admin, env.adminToken, secret),
   };

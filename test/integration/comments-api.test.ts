@@ -8,6 +8,7 @@
  * TRUSTED_PROXIES checks that X-Forwarded-For is then ignored.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
 import { freshAddress, privateFields, Reader, streamOversizedBody, type ApiResponse } from './http-client';
 import { CLOSED_POST, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
@@ -23,7 +24,13 @@ const PRIVATE_EMAIL = 'it-private-email-7c2d@example.com';
 const COMMENT_KEYS = ['author', 'bodyHtml', 'createdAt', 'deleted', 'editedAt', 'id', 'lang', 'parentId', 'website'];
 const OPTIONAL_KEYS = ['pending', 'editableUntil', 'bodySource'];
 
-type PostedComment = { id: string; createdAt: string; author: string; bodyHtml: string; lang: string; [key: string]: unknown };
+// Answers are read loosely: every key the server sent stays, so a key that must not be there shows.
+const commentSchema = z.looseObject({ id: z.string(), createdAt: z.string(), author: z.string(), bodyHtml: z.string(), lang: z.string() });
+const commentAnswer = z.looseObject({ comment: commentSchema });
+const threadAnswer = z.looseObject({ comments: z.array(commentSchema), count: z.number() });
+const countsAnswer = z.object({ counts: z.record(z.string(), z.number()) });
+const errorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const keysOf = (json: unknown) => Object.keys(z.looseObject({}).parse(json));
 
 let sequence = 0;
 /** Digits only, so that it does not sway language detection. */
@@ -35,8 +42,9 @@ const commentPath = (id: string) => `/api/comments/${id}`;
 const newComment = (overrides: Record<string, unknown> = {}) => ({ author: '读者', email: PRIVATE_EMAIL, body: zhBody(), ...overrides });
 
 function expectError(response: ApiResponse, status: number, code: string): void {
-  expect({ status: response.status, code: response.json?.error?.code }, response.text.slice(0, 500)).toEqual({ status, code });
-  expect(typeof response.json.error.message).toBe('string');
+  const answer = errorAnswer.safeParse(response.json);
+  expect({ status: response.status, code: answer.data?.error.code }, response.text.slice(0, 500)).toEqual({ status, code });
+  expect(answer.success, 'an error answer has a code and a message').toBe(true);
 }
 
 function expectCommentShape(comment: Record<string, unknown>): void {
@@ -68,12 +76,12 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
     const thread = async (as: Reader = reader(), slug = OPEN_POST) => {
       const response = await as.get(threadPath(slug));
       expect(response.status, response.text).toBe(200);
-      return response.json as { comments: Array<Record<string, unknown>>; count: number };
+      return threadAnswer.parse(response.json);
     };
     const post = async (as: Reader, overrides: Record<string, unknown> = {}) => {
       const response = await as.post(threadPath(), newComment(overrides));
       expect(response.status, response.text).toBe(201);
-      return response.json.comment as PostedComment;
+      return commentAnswer.parse(response.json).comment;
     };
 
     beforeAll(async () => {
@@ -91,13 +99,13 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       const body = zhBody('你好，**世界**');
       const response = await author.post(threadPath(), { author: '  张三  ', email: PRIVATE_EMAIL, website: 'https://example.com/张三', body });
       expect(response.status, response.text).toBe(201);
-      expect(Object.keys(response.json)).toEqual(['comment']);
-      const comment = response.json.comment;
+      expect(keysOf(response.json)).toEqual(['comment']);
+      const comment = commentAnswer.parse(response.json).comment;
       expectCommentShape(comment);
       expect(comment).toMatchObject({ author: '张三', website: 'https://example.com/张三', lang: 'zh', parentId: null, editedAt: null, deleted: false, bodySource: body });
       expect(comment.bodyHtml).toContain('<strong>世界</strong>');
       expect(comment.pending).toBeUndefined();
-      expect(Date.parse(comment.editableUntil) - Date.parse(comment.createdAt)).toBe(15 * 60 * 1000);
+      expect(Date.parse(String(comment.editableUntil)) - Date.parse(comment.createdAt)).toBe(15 * 60 * 1000);
       expect(Math.abs(Date.parse(comment.createdAt) - Date.now())).toBeLessThan(60_000);
       expect(response.headers.get('location')).toBe(`/api/comments/${comment.id}`);
       expect(author.cookies.has('duizhao_authored')).toBe(true);
@@ -110,9 +118,9 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       const created = await post(author);
       const response = await reader().get(threadPath());
       expect(response.status).toBe(200);
-      expect(Object.keys(response.json).sort()).toEqual(['comments', 'count']);
+      expect(keysOf(response.json).sort()).toEqual(['comments', 'count']);
       expect(response.headers.get('cache-control')).toContain('no-store');
-      const { comments, count } = response.json as { comments: Array<Record<string, unknown>>; count: number };
+      const { comments, count } = threadAnswer.parse(response.json);
       const seen = comments.find((comment) => comment.id === created.id);
       expect(seen).toBeDefined();
       for (const comment of comments) expectCommentShape(comment);
@@ -139,11 +147,11 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       const created = await post(author);
       const after = await thread();
       expect(after.comments.map((comment) => comment.id)).toContain(created.id);
-      expect(after.count).toBe((first.json as { count: number }).count + 1);
+      expect(after.count).toBe(threadAnswer.parse(first.json).count + 1);
       // A cookie naming the reader's own comments goes past memory to the route: source and edit window.
       const own = await author.get(threadPath());
       expect(own.headers.get('vary')).not.toBe('Accept-Encoding');
-      expect((own.json as { comments: Array<Record<string, unknown>> }).comments.find((comment) => comment.id === created.id)).toMatchObject({
+      expect(threadAnswer.parse(own.json).comments.find((comment) => comment.id === created.id)).toMatchObject({
         bodySource: expect.any(String),
         editableUntil: expect.any(String),
       });
@@ -244,11 +252,11 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       const body = enBody('Edited: now in English');
       const response = await author.patch(commentPath(created.id), { body });
       expect(response.status, response.text).toBe(200);
-      const edited = response.json.comment;
+      const edited = commentAnswer.parse(response.json).comment;
       expectCommentShape(edited);
       expect(edited).toMatchObject({ id: created.id, bodySource: body, lang: 'en', createdAt: created.createdAt });
       expect(edited.editedAt).not.toBeNull();
-      expect(Date.parse(edited.editedAt)).toBeGreaterThanOrEqual(Date.parse(created.createdAt));
+      expect(Date.parse(String(edited.editedAt))).toBeGreaterThanOrEqual(Date.parse(created.createdAt));
       const seen = (await thread()).comments.find((comment) => comment.id === created.id);
       expect(seen).toMatchObject({ editedAt: edited.editedAt, bodyHtml: edited.bodyHtml });
       expectError(await author.patch(commentPath(created.id), { body: '   ' }), 422, 'comment.bodyRequired');
@@ -381,7 +389,7 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       const before = await thread();
       const response = await author.post(threadPath(), newComment({ body: enBody('Links https://a.example/1 https://b.example/2 https://c.example/3 www.d.example/4') }));
       expect(response.status, response.text).toBe(201);
-      const pending = response.json.comment;
+      const pending = commentAnswer.parse(response.json).comment;
       expect(pending.pending).toBe(true);
       const other = await thread();
       expect(other.comments.some((comment) => comment.id === pending.id)).toBe(false);
@@ -390,7 +398,7 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect(own.comments.find((comment) => comment.id === pending.id)).toMatchObject({ pending: true });
       expect(own.count).toBe(before.count);
       const counts = await reader().get(`/api/comments/count?slugs=${OPEN_POST}`);
-      expect(counts.json.counts[OPEN_POST]).toBe(before.count);
+      expect(countsAnswer.parse(counts.json).counts[OPEN_POST]).toBe(before.count);
     });
 
     test('counts: published comments per post, 0 for closed and unknown posts; no slugs is 400', async () => {
@@ -399,7 +407,7 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect(response.status, response.text).toBe(200);
       expect(response.json).toEqual({ counts: { [OPEN_POST]: count, [CLOSED_POST]: 0, 'no-such-post': 0 } });
       await post(reader());
-      expect((await reader().get(`/api/comments/count?slugs=${OPEN_POST}`)).json.counts[OPEN_POST]).toBe(count + 1);
+      expect(countsAnswer.parse((await reader().get(`/api/comments/count?slugs=${OPEN_POST}`)).json).counts[OPEN_POST]).toBe(count + 1);
       expectError(await reader().get('/api/comments/count'), 400, 'request.invalid');
       expectError(await reader().get(`/api/comments/count?slugs=${Array.from({ length: 101 }, (_, index) => `p${index}`).join(',')}`), 400, 'request.invalid');
     });

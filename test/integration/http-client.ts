@@ -13,8 +13,8 @@ export type ApiResponse = {
   status: number;
   headers: Headers;
   text: string;
-  /** Parsed JSON, or undefined when the body is not JSON. */
-  json: any;
+  /** Parsed JSON, or undefined when the body is not JSON: parse it (zod) to read it. */
+  json: unknown;
 };
 
 let addressCounter = 0;

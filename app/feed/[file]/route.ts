@@ -1,8 +1,8 @@
 /** `/feed/{slug}.xml`: the Atom feed of a post's comments, read per request. */
-import { parseSlug } from '@/lib/comments/api';
 import { buildCommentsFeed } from '@/lib/comments/feed';
 import { AppError } from '@/lib/http/errors';
 import { handle } from '@/lib/http/respond';
+import { parseSlug } from '@/lib/http/route-params';
 
 export const dynamic = 'force-dynamic';
 

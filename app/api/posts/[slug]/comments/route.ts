@@ -1,7 +1,8 @@
 /** `GET|POST /api/posts/{slug}/comments`: a post's thread, and writing to it. */
 import type { NextRequest } from 'next/server';
-import { getThread, parseSlug, postComment } from '@/lib/comments/api';
+import { getThread, postComment } from '@/lib/comments/api';
 import { handle } from '@/lib/http/respond';
+import { parseSlug } from '@/lib/http/route-params';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,152 @@
+/**
+ * Writing notes: a note on a passage or a reply, edits, deletion. A reader changes and
+ * deletes their own notes at any time (they are the reader's own reading notes, so there is no
+ * edit window as for comments); the admin deletes or marks as spam any public note but never
+ * rewrites one. Every rule a client can break ends in an AppError with a stable code, and a note
+ * is committed before any success is reported.
+ *
+ * Notes are allowed on every published post, also where comments are off: they annotate the text
+ * rather than open a discussion, and a private note concerns no one but its author.
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import type { Annotation } from '../db/generated/sqlite/client';
+import type { LoadedPost } from '../content/posts';
+import { AppError } from '../http/errors';
+import { takeWriteAllowance } from '../limits/rate-limit';
+import { detectLang } from '../ugc/language';
+import { renderReaderMarkdown } from '../ugc/render-markdown';
+import { idOfNoteIri, slugOfPostIri } from './w3c/iri';
+import { findNote, isOwnNote } from './queries';
+import type { NewNote, NoteEdit } from './w3c/schema';
+import type { PassageInput, TargetInput } from './w3c/target-schema';
+import type { NoteViewer, Visibility } from './types';
+
+const newId = () => randomBytes(9).toString('base64url');
+
+const notFound = () => new AppError('annotation.notFound', 404, 'no such annotation');
+const invalid = (message: string) => new AppError('annotation.invalid', 400, message);
+
+export type WriteContext = {
+  post: LoadedPost;
+  addressHash: string;
+  viewer: NoteViewer & { readerId: string };
+  /** Origins whose IRIs are ours: SITE_URL and the one the request came to. */
+  origins: readonly string[];
+};
+
+type Placement = Pick<Annotation, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
+
+function placePassage(target: PassageInput, draft: NewNote, post: LoadedPost, origins: readonly string[]): Placement {
+  if (draft.motivation === 'replying') throw invalid('a note on a passage has the motivation "commenting"');
+  if (slugOfPostIri(target.source, origins) !== post.slug) throw new AppError('annotation.targetInvalid', 400, `the target source must be this post's IRI`);
+  if (!post.blocks.some((block) => block.id === target.blockId)) throw new AppError('annotation.selectorInvalid', 400, `the post has no block "${target.blockId}"`);
+  const { layer, blockId, start, end, exact, prefix, suffix } = target;
+  return { parentId: null, layer, blockId, start, end, exact, prefix, suffix, visibility: draft.visibility ?? 'public' };
+}
+
+async function placeReply(db: Db, parentIri: string, draft: NewNote, context: WriteContext): Promise<Placement> {
+  if (draft.motivation === 'commenting') throw invalid('a reply has the motivation "replying"');
+  const parentId = idOfNoteIri(parentIri, context.origins);
+  if (!parentId) throw new AppError('annotation.targetInvalid', 400, 'the target is neither a passage of this post nor an annotation IRI of this site');
+  const parent = await findNote(db, parentId, context.viewer);
+  if (!parent || parent.deleted) throw new AppError('annotation.parentNotFound', 422, 'the annotation replied to does not exist');
+  if (parent.postSlug !== context.post.slug) throw new AppError('annotation.targetInvalid', 400, 'the annotation replied to is on another post');
+  if (parent.visibility === 'private' && draft.visibility === 'public') throw invalid('a reply to a private note is private');
+  const visibility: Visibility = draft.visibility ?? (parent.visibility === 'private' ? 'private' : 'public');
+  return { parentId, layer: null, blockId: null, start: null, end: null, exact: null, prefix: null, suffix: null, visibility };
+}
+
+export async function createNote(db: Db, draft: NewNote, context: WriteContext): Promise<Annotation> {
+  const placement =
+    draft.target.kind === 'passage' ? placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
+  await takeWriteAllowance(db, context.addressHash, 'notes');
+  const now = new Date();
+  return db.annotation.create({
+    data: {
+      id: newId(),
+      postSlug: context.post.slug,
+      ...placement,
+      readerId: context.viewer.readerId,
+      addressHash: context.addressHash,
+      bodySource: draft.note.text,
+      bodyHtml: renderReaderMarkdown(draft.note.text),
+      lang: draft.note.lang ?? detectLang(draft.note.text),
+      tags: JSON.stringify(draft.tags ?? []),
+      status: 'published',
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+}
+
+/** Whether a target sent with an edit names what the note already targets. */
+function sameTarget(row: Annotation, target: TargetInput, origins: readonly string[]): boolean {
+  if (target.kind === 'reply') return row.parentId !== null && idOfNoteIri(target.parentIri, origins) === row.parentId;
+  return (
+    row.parentId === null &&
+    slugOfPostIri(target.source, origins) === row.postSlug &&
+    row.layer === target.layer &&
+    row.blockId === target.blockId &&
+    row.start === target.start &&
+    row.end === target.end &&
+    row.exact === target.exact &&
+    row.prefix === target.prefix &&
+    row.suffix === target.suffix
+  );
+}
+
+export type EditContext = { viewer: NoteViewer; origins: readonly string[] };
+
+/** A visible, undeleted note this viewer may change at all (its author, or the admin), or a 4xx. */
+async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<Annotation> {
+  const row = await findNote(db, id, viewer);
+  if (!row || row.deleted) throw notFound();
+  if (!isOwnNote(row, viewer) && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the author (or the admin) may change this note');
+  return row;
+}
+
+export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins }: EditContext): Promise<Annotation> {
+  const row = await changeableNote(db, id, viewer);
+  const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null;
+  if (rewrites && !isOwnNote(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
+  if (edit.status !== null && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the admin may moderate notes');
+  if (edit.motivation !== null && edit.motivation !== (row.parentId === null ? 'commenting' : 'replying')) throw invalid('the motivation of a note cannot change');
+  if (edit.target && !sameTarget(row, edit.target, origins)) throw new AppError('annotation.targetImmutable', 400, 'the target of a note cannot change');
+  if (edit.visibility === 'public' && row.visibility === 'private' && row.parentId !== null) {
+    const parent = await db.annotation.findUnique({ where: { id: row.parentId }, select: { visibility: true } });
+    if (parent?.visibility === 'private') throw invalid('a reply to a private note is private');
+  }
+  if (edit.visibility === 'private' && row.visibility === 'public') {
+    const publicReplies = await db.annotation.count({ where: { parentId: id, visibility: 'public', deleted: false } });
+    if (publicReplies > 0) throw new AppError('annotation.hasReplies', 409, 'a note with public replies cannot be made private');
+  }
+  return db.annotation.update({
+    where: { id },
+    data: {
+      ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderReaderMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
+      ...(edit.tags ? { tags: JSON.stringify(edit.tags) } : {}),
+      ...(edit.visibility ? { visibility: edit.visibility } : {}),
+      ...(edit.status ? { status: edit.status } : {}),
+      // Moderation is not a change of the note: `modified` tells readers when its author last edited it.
+      ...(rewrites ? { updatedAt: new Date() } : {}),
+    },
+  });
+}
+
+const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2003';
+
+/** Removes a note; one with replies stays as an empty placeholder so the thread holds. */
+export async function deleteNote(db: Db, id: string, viewer: NoteViewer): Promise<{ placeholder: boolean }> {
+  await changeableNote(db, id, viewer);
+  // Only when no reply exists, checked in the same statement; a reply written meanwhile makes the
+  // foreign key refuse, and the note becomes a placeholder all the same.
+  const removed = await db.annotation.deleteMany({ where: { id, replies: { none: {} } } }).catch((error: unknown) => {
+    if (isForeignKeyViolation(error)) return { count: 0 };
+    throw error;
+  });
+  if (removed.count > 0) return { placeholder: false };
+  await db.annotation.update({ where: { id }, data: { deleted: true, bodySource: '', bodyHtml: '', tags: '[]', updatedAt: new Date() } });
+  return { placeholder: true };
+}

@@ -1,0 +1,104 @@
+/**
+ * Rows to W3C Web Annotations: IRIs from SITE_URL, the note as a Choice of its sanitised HTML and
+ * its markdown source, tags as `tagging` bodies, the passage as a TextQuoteSelector and a
+ * CssSelector refined by a TextPositionSelector. The reader id and the address hash stay here:
+ * the creator is a keyed hash of the reader id, the same on all their notes and useless to forge
+ * a cookie with.
+ */
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import type { Annotation } from '../../db/generated/sqlite/client';
+import { cssSelectorFor, isBlockId } from '../anchoring/css-selector';
+import { noteIri, collectionIri, pageIri, postIri } from './iri';
+import { isOwnNote, type NoteListing } from '../queries';
+import type { NoteViewer } from '../types';
+import {
+  ANNO_CONTEXT,
+  type AnnotationDocument,
+  type AnnotationDto,
+  type AnnotationPageDocument,
+  type AnnotationSelector,
+  type PassageTarget,
+  type TagBody,
+  type TextualBody,
+} from './types';
+
+export type DtoContext = { siteUrl: string; secret: string; viewer: NoteViewer };
+
+const tagsSchema = z.array(z.string()).catch([]);
+
+export function readTags(stored: string): string[] {
+  try {
+    return tagsSchema.parse(JSON.parse(stored));
+  } catch {
+    return [];
+  }
+}
+
+export function creatorId(readerId: string, secret: string): string {
+  return `urn:duizhao:reader:${createHmac('sha256', secret).update(`reader:${readerId}`).digest('base64url').slice(0, 16)}`;
+}
+
+function passageTarget(row: Annotation, siteUrl: string): PassageTarget {
+  const selector: AnnotationSelector[] = [];
+  if (row.exact !== null) {
+    selector.push({ type: 'TextQuoteSelector', exact: row.exact, ...(row.prefix ? { prefix: row.prefix } : {}), ...(row.suffix ? { suffix: row.suffix } : {}) });
+  }
+  if (row.blockId !== null && isBlockId(row.blockId) && row.start !== null && row.end !== null) {
+    const value = cssSelectorFor(row.blockId, row.layer === 'en' ? 'en' : 'zh');
+    selector.push({ type: 'CssSelector', value, refinedBy: { type: 'TextPositionSelector', start: row.start, end: row.end } });
+  }
+  return { source: postIri(siteUrl, row.postSlug), selector };
+}
+
+export function toAnnotationDto(row: Annotation, { siteUrl, secret, viewer }: DtoContext): AnnotationDto {
+  const head = {
+    id: noteIri(siteUrl, row.id),
+    type: 'Annotation' as const,
+    motivation: row.parentId === null ? ('commenting' as const) : ('replying' as const),
+  };
+  const tail = {
+    target: row.parentId === null ? passageTarget(row, siteUrl) : noteIri(siteUrl, row.parentId),
+    visibility: row.visibility === 'private' ? ('private' as const) : ('public' as const),
+  };
+  const times = { created: row.createdAt.toISOString(), modified: row.updatedAt.toISOString() };
+  if (row.deleted) return { ...head, ...times, ...tail, deleted: true };
+  const language = row.lang === 'en' ? 'en' : 'zh';
+  const note: TextualBody[] = [
+    { type: 'TextualBody', value: row.bodyHtml, format: 'text/html', language },
+    { type: 'TextualBody', value: row.bodySource, format: 'text/markdown', language },
+  ];
+  const tags = readTags(row.tags).map((value): TagBody => ({ type: 'TextualBody', purpose: 'tagging', value }));
+  const mine = isOwnNote(row, viewer);
+  return {
+    ...head,
+    creator: { id: creatorId(row.readerId, secret), type: 'Person' },
+    ...times,
+    body: [{ type: 'Choice', items: note }, ...tags],
+    ...tail,
+    ...(mine ? { mine: true as const } : {}),
+    ...(row.status === 'spam' ? { status: 'spam' as const } : {}),
+  };
+}
+
+/** One annotation on its own, with its JSON-LD context. */
+export function toAnnotationDocument(row: Annotation, context: DtoContext): AnnotationDocument {
+  return { '@context': ANNO_CONTEXT, ...toAnnotationDto(row, context) };
+}
+
+/** A page of a post's annotation collection; pages are numbered from 0, the last may be empty only if all are. */
+export function toAnnotationPage(listing: NoteListing, where: { slug: string; page: number; pageSize: number }, context: DtoContext): AnnotationPageDocument {
+  const { siteUrl } = context;
+  const last = Math.max(0, Math.ceil(listing.total / where.pageSize) - 1);
+  return {
+    '@context': ANNO_CONTEXT,
+    id: pageIri(siteUrl, where.slug, where.page),
+    type: 'AnnotationPage',
+    partOf: { id: collectionIri(siteUrl, where.slug), type: 'AnnotationCollection', total: listing.total, first: pageIri(siteUrl, where.slug, 0), last: pageIri(siteUrl, where.slug, last) },
+    startIndex: where.page * where.pageSize,
+    ...(where.page < last ? { next: pageIri(siteUrl, where.slug, where.page + 1) } : {}),
+    ...(where.page > 0 ? { prev: pageIri(siteUrl, where.slug, Math.min(where.page - 1, last)) } : {}),
+    items: listing.rows.map((row) => toAnnotationDto(row, context)),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The IRIs of the annotation API, and reading them back. A post is named by
+ * `${SITE_URL}/posts/{slug}` (which redirects to the reader's language); the language forms
+ * `/zh/posts/{slug}` and `/en/posts/{slug}`, a trailing slash, a query (`?gloss=inline`) and a
+ * fragment are the same post. An IRI is only ours when its origin is one of `origins` (the
+ * configured SITE_URL and the origin the request came to). Pure.
+ */
+import { noteApiPath, notesApiPath, notesPageApiPath } from '../paths';
+
+const NOTE_ID = /^[\w-]{1,40}$/;
+const POST_PATH = /^\/(?:(?:zh|en)\/)?posts\/([^/]+)\/?$/;
+const NOTE_PATH = /^\/api\/annotations\/([^/]+)\/?$/;
+
+export const postIri = (siteUrl: string, slug: string) => `${siteUrl}/posts/${encodeURIComponent(slug)}`;
+export const noteIri = (siteUrl: string, id: string) => `${siteUrl}${noteApiPath(id)}`;
+export const collectionIri = (siteUrl: string, slug: string) => `${siteUrl}${notesApiPath(slug)}`;
+export const pageIri = (siteUrl: string, slug: string, page: number) => `${siteUrl}${notesPageApiPath(slug, page)}`;
+
+/** The path of an IRI of ours, percent-decoded; null for anything else. */
+function ourPath(iri: string, origins: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(iri);
+  } catch {
+    return null;
+  }
+  if (!origins.some((origin) => sameOrigin(origin, url))) return null;
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+}
+
+function sameOrigin(origin: string, url: URL): boolean {
+  try {
+    return new URL(origin).origin === url.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The slug of the post an IRI names, if it names one of ours. */
+export function slugOfPostIri(iri: string, origins: readonly string[]): string | null {
+  const path = ourPath(iri, origins);
+  return path === null ? null : (POST_PATH.exec(path)?.[1] ?? null);
+}
+
+/** The id of the annotation an IRI names, if it names one of ours. */
+export function idOfNoteIri(iri: string, origins: readonly string[]): string | null {
+  const path = ourPath(iri, origins);
+  const id = path === null ? null : NOTE_PATH.exec(path)?.[1];
+  return id && NOTE_ID.test(id) ? id : null;
+}
+
+export const isNoteId = (value: string) => NOTE_ID.test(value);

@@ -51,6 +51,13 @@ export default defineConfig([
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
+    // A leading underscore marks a parameter kept for its position or a property left out of a
+    // rest copy (`const { a: _a, ...rest } = x`); both are deliberate.
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
     plugins: { 'disable-comments': disableComments },
     rules: { 'disable-comments/name-and-reason': 'error' },
   },

@@ -45,7 +45,6 @@ function nextLineCheck(test: (line: string | null) => boolean): Construct {
   return {
     partial: true,
     tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-      const self = this;
       let line = '';
       let open = false;
       const inside = (code: Code): State | undefined => {
@@ -65,7 +64,7 @@ function nextLineCheck(test: (line: string | null) => boolean): Construct {
         effects.consume(code);
         effects.exit('lineEnding');
         return (next: Code) => {
-          if (self.parser.lazy[self.now().line]) return test(null) ? ok(next) : nok(next);
+          if (this.parser.lazy[this.now().line]) return test(null) ? ok(next) : nok(next);
           return inside(next);
         };
       };
@@ -77,7 +76,6 @@ export function lineBlockConstruct(name: string, type: TokenType, rules: LineBlo
   function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
     const lines: string[] = [];
     let line = '';
-    const context = this;
     const interrupting = Boolean(this.interrupt);
 
     let open = false;
@@ -86,7 +84,7 @@ export function lineBlockConstruct(name: string, type: TokenType, rules: LineBlo
       open = false;
       lines.push(line);
       line = '';
-      if (lines.length === 1 && !rules.opens(lines[0] ?? '', interrupting, context)) return nok(code);
+      if (lines.length === 1 && !rules.opens(lines[0] ?? '', interrupting, this)) return nok(code);
       if (rules.closed(lines) || code === null) return finish(code);
       const accepts = nextLineCheck((next) => next !== null && rules.continues(next, lines));
       return effects.check(accepts, continueBlock, finish)(code);

@@ -4,6 +4,7 @@
  * accepts what Jekyll accepts and turns it into one clean shape, or fails naming the key.
  */
 import { z } from 'zod';
+import { PostProblemError } from './content-report';
 
 /** YAML dates arrive as JS Dates at UTC midnight (gray-matter/js-yaml); keep the calendar day. */
 const calendarDate = z
@@ -47,7 +48,8 @@ const flag = (fallback: boolean) => z.boolean().nullish().transform((value) => v
 export const frontMatterSchema = z
   .object({
     layout: optionalText,
-    title: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, 'must not be empty')),
+    /** Optional: Jekyll takes a missing title from the file name (see post-source.ts). */
+    title: optionalText,
     description: optionalText,
     headline: optionalText,
     date: calendarDate.nullish(),
@@ -61,7 +63,8 @@ export const frontMatterSchema = z
     comments: flag(false),
     featured: flag(false),
     published: flag(true),
-    permalink: optionalText.refine((value) => value === null || value.startsWith('/'), 'must start with "/"'),
+    /** A path or a pattern with placeholders (`/:year/:title/`); Jekyll adds a missing leading `/`. */
+    permalink: optionalText,
   })
   .loose();
 
@@ -72,12 +75,13 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }
 
-/** Parses front matter or throws an error that names the file and every offending key. */
+/** Parses front matter or throws a PostProblemError naming the file and every offending key. */
 export function parseFrontMatter(data: unknown, fileName: string): FrontMatter {
   const result = frontMatterSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(front matter)'}: ${issue.message}`);
-  throw new Error(`Invalid front matter in ${fileName}:\n${problems.join('\n')}`);
+  throw new PostProblemError(
+    result.error.issues.map((issue) => ({ file: fileName, key: issue.path.join('.') || '(front matter)', reason: issue.message })),
+  );
 }
 
 export { isRealDay };

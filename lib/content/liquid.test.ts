@@ -10,6 +10,7 @@ const site: LiquidSite = {
   baseurl: '',
   origin: 'https://example.org',
   title: '对照 Duizhao',
+  description: '',
   posts: [{ title: 'Docker与Hyper', url: '/2016/05/20/docker-and-hyper.html', date: '2016-05-20', slug: 'docker-and-hyper', tags: ['docker'] }],
 };
 const permalinks = new Map([

@@ -13,6 +13,7 @@ export type LiquidSite = {
   /** The public origin, used only by `absolute_url`. */
   origin: string;
   title: string;
+  description: string;
   posts: Array<{ title: string; url: string; date: string; slug: string; tags: string[] }>;
 };
 

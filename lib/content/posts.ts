@@ -5,68 +5,50 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
 import { env } from '../env';
-import { parseFrontMatter, type FrontMatter } from './front-matter';
+import { formatContentReport, problemsOf, type ContentProblem } from './content-report';
 import { createLiquid, renderLiquid, type LiquidSite } from './liquid';
 import { renderMarkdownToHtml } from './markdown';
-import { isPostFile, jekyllPermalink, parsePostFileName } from './post-file';
+import { isPostFile, postsFolder } from './post-file';
+import { readPostSource, type PostSource } from './post-source';
+import { readSiteConfig, type SiteConfig } from './site-config';
+import type { KramdownOptions } from './remark-kramdown-options';
 import type { Post, PostMeta } from './types';
 
 export type LoadedPost = Post & { html: string };
 
-/**
- * YAML without implicit timestamps: js-yaml's default schema would turn `modified: 2016-13-45` into
- * a real date in 2017 before validation could refuse it. Dates stay text; the schema checks them.
- */
-const frontMatterEngine = {
-  yaml: (text: string): object => {
-    const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-    return typeof data === 'object' && data !== null ? data : {};
-  },
+/** Everything read from the content folder: the posts that build, and what could not be taken over. */
+export type LoadedSite = {
+  posts: LoadedPost[];
+  config: SiteConfig;
+  problems: ContentProblem[];
+  /** Files of posts left out because of a problem. */
+  leftOut: string[];
 };
 
-type Source = { fileName: string; body: string; frontMatter: FrontMatter; meta: PostMeta };
-
-function toMeta(fileName: string, frontMatter: FrontMatter): PostMeta {
-  const file = parsePostFileName(fileName);
-  const categories = [...(frontMatter.category ? [frontMatter.category] : []), ...frontMatter.categories];
-  const publishedOn = frontMatter.date ?? file.date;
-  return {
-    slug: file.slug,
-    stem: file.stem,
-    title: frontMatter.title,
-    date: frontMatter.modified ?? publishedOn,
-    publishedOn,
-    modified: frontMatter.modified ?? null,
-    tags: frontMatter.tags,
-    categories,
-    description: frontMatter.description,
-    headline: frontMatter.headline,
-    imagefeature: frontMatter.imagefeature,
-    comments: frontMatter.comments,
-    featured: frontMatter.featured,
-    mathjax: frontMatter.mathjax,
-    permalink: frontMatter.permalink ?? jekyllPermalink(publishedOn, file.slug, categories),
-  };
-}
-
-async function readSources(directory: string): Promise<Source[]> {
+async function readSources(directory: string, config: SiteConfig, problems: ContentProblem[]): Promise<PostSource[]> {
   const fileNames = (await readdir(directory)).filter(isPostFile).sort();
-  const sources = await Promise.all(
-    fileNames.map(async (fileName): Promise<Source> => {
-      const { data, content } = matter(await readFile(path.join(directory, fileName), 'utf8'), { engines: frontMatterEngine });
-      const frontMatter = parseFrontMatter(data, fileName);
-      return { fileName, body: content, frontMatter, meta: toMeta(fileName, frontMatter) };
+  const read = await Promise.all(
+    fileNames.map(async (fileName) => {
+      try {
+        return readPostSource(fileName, await readFile(path.join(directory, fileName), 'utf8'), config);
+      } catch (error) {
+        problems.push(...problemsOf(error, fileName));
+        return null;
+      }
     }),
   );
-  const published = sources.filter((source) => source.frontMatter.published);
+  const published: PostSource[] = [];
   const seen = new Map<string, string>();
-  for (const { fileName, meta } of published) {
-    const other = seen.get(meta.slug);
-    if (other) throw new Error(`Two posts share the slug "${meta.slug}": ${other} and ${fileName}`);
-    seen.set(meta.slug, fileName);
+  for (const source of read) {
+    if (!source?.frontMatter.published) continue;
+    const other = seen.get(source.meta.slug);
+    if (other) {
+      problems.push({ file: source.fileName, key: '(file name)', reason: `its slug "${source.meta.slug}" is already taken by ${other}` });
+      continue;
+    }
+    seen.set(source.meta.slug, source.fileName);
+    published.push(source);
   }
   return published;
 }
@@ -76,37 +58,79 @@ function byDateDescending(a: PostMeta, b: PostMeta): number {
   return b.publishedOn.localeCompare(a.publishedOn) || a.slug.localeCompare(b.slug);
 }
 
-export async function loadPosts(directory: string, origin: string): Promise<LoadedPost[]> {
-  const sources = await readSources(directory);
+/**
+ * The site's kramdown options go before the post's text as kramdown's own `{::options /}`, so a
+ * post that sets an option itself still wins, as in kramdown.
+ */
+function withSiteOptions(markdown: string, options: KramdownOptions): string {
+  const attributes = [
+    ...(options.autoIds === undefined ? [] : [`auto_ids="${String(options.autoIds)}"`]),
+    ...(options.tocLevels === undefined ? [] : [`toc_levels="${options.tocLevels.join(',')}"`]),
+  ];
+  return attributes.length === 0 ? markdown : `{::options ${attributes.join(' ')} /}\n\n${markdown}`;
+}
+
+/** Reads and renders every post; a post that cannot be built is reported and left out. */
+export async function loadSite(contentDir: string, origin: string): Promise<LoadedSite> {
+  const directory = postsFolder(contentDir);
+  const { config, problems } = readSiteConfig(directory);
+  const sources = await readSources(directory, config, problems);
   const permalinks = new Map(sources.map(({ meta }) => [meta.stem, meta.permalink]));
+  // Duizhao serves the blog at the root of its own origin: `{{ site.url }}` and `{{ site.baseurl }}`
+  // stay empty so `{{ site.baseurl }}/images/x.png` is the image under public/, not the old host.
   const site: LiquidSite = {
     url: '',
     baseurl: '',
     origin,
-    title: '对照 Duizhao',
+    title: config.title ?? '对照 Duizhao',
+    description: config.description ?? '',
     posts: sources
       .map(({ meta }) => meta)
       .sort(byDateDescending)
       .map(({ title, permalink, publishedOn, slug, tags }) => ({ title, url: permalink, date: publishedOn, slug, tags })),
   };
   const liquid = createLiquid(site, permalinks);
-  const posts = await Promise.all(
-    sources.map(async ({ fileName, body, frontMatter, meta }): Promise<LoadedPost> => {
-      const page = { ...frontMatter, ...meta, url: meta.permalink, date: meta.publishedOn };
-      const markdown = await renderLiquid(liquid, body, { site, page }, fileName);
-      const rendered = await renderMarkdownToHtml(markdown, { mathjax: meta.mathjax });
-      return { ...meta, markdown, ...rendered };
+  const built = await Promise.all(
+    sources.map(async ({ fileName, body, frontMatter, meta }): Promise<LoadedPost | null> => {
+      try {
+        const page = { ...frontMatter, ...meta, url: meta.permalink, date: meta.publishedOn };
+        const markdown = withSiteOptions(await renderLiquid(liquid, body, { site, page }, fileName), config.kramdown);
+        const rendered = await renderMarkdownToHtml(markdown, { mathjax: meta.mathjax });
+        return { ...meta, markdown, ...rendered };
+      } catch (error) {
+        problems.push(...problemsOf(error, fileName));
+        return null;
+      }
     }),
   );
-  return posts.sort(byDateDescending);
+  const posts = built.filter((post) => post !== null).sort(byDateDescending);
+  const kept = new Set(posts.map((post) => `${post.stem}`));
+  const leftOut = [...new Set(problems.map((problem) => problem.file))].filter((file) => isPostFile(file) && !kept.has(file.replace(/\.(?:md|markdown)$/, '')));
+  return { posts, config, problems, leftOut };
 }
 
-let cached: Promise<LoadedPost[]> | null = null;
+/** The published posts that build, newest first. */
+export async function loadPosts(contentDir: string, origin: string): Promise<LoadedPost[]> {
+  return (await loadSite(contentDir, origin)).posts;
+}
 
-/** All published posts of the site, newest first. */
-export function getPosts(): Promise<LoadedPost[]> {
-  cached ??= loadPosts(env.contentDir, env.siteUrl);
+/** The content report as printed before a build, or null when every post and setting was taken. */
+export async function contentReport(contentDir: string, origin: string): Promise<string | null> {
+  const { posts, problems, leftOut } = await loadSite(contentDir, origin);
+  return formatContentReport(problems, leftOut, posts.length);
+}
+
+let cached: Promise<LoadedSite> | null = null;
+
+/** The site as loaded once per process. */
+export function getSite(): Promise<LoadedSite> {
+  cached ??= loadSite(env.contentDir, env.siteUrl);
   return cached;
+}
+
+/** All published posts of the site that build, newest first. */
+export async function getPosts(): Promise<LoadedPost[]> {
+  return (await getSite()).posts;
 }
 
 export async function getPost(slug: string): Promise<LoadedPost | null> {
@@ -125,10 +149,16 @@ export async function listTags(): Promise<Array<{ tag: string; count: number }>>
   return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
-/** Finds the post an old Jekyll URL pointed at (with or without `.html`, or a trailing slash). */
+/**
+ * Finds the post an old Jekyll URL pointed at: its permalink under the blog's `_config.yml`, with
+ * or without the old `baseurl`, `.html`, `index.html` or a trailing slash, escaped or not.
+ */
 export async function findPostByPermalink(pathname: string): Promise<PostMeta | null> {
-  const wanted = normalisePermalink(pathname);
-  return (await getPosts()).find((post) => normalisePermalink(post.permalink) === wanted) ?? null;
+  const { posts, config } = await getSite();
+  const candidates = [normalisePermalink(pathname)];
+  const base = config.baseurl.toLowerCase();
+  if (base !== '' && candidates[0]?.startsWith(`${base}/`)) candidates.push(candidates[0].slice(base.length));
+  return posts.find((post) => candidates.includes(normalisePermalink(post.permalink))) ?? null;
 }
 
 function normalisePermalink(pathname: string): string {

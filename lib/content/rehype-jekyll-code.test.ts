@@ -7,8 +7,8 @@ import { createLiquid, renderLiquid } from './liquid';
 import { htmlOf, treesOf } from './test-html';
 
 async function liquidThenMarkdown(source: string): Promise<string> {
-  const liquid = createLiquid({ url: '', baseurl: '', origin: '', title: '', posts: [] }, new Map());
-  return renderLiquid(liquid, source, { site: { url: '', baseurl: '', origin: '', title: '', posts: [] }, page: {} }, 'test.md');
+  const liquid = createLiquid({ url: '', baseurl: '', origin: '', title: '', description: '', posts: [] }, new Map());
+  return renderLiquid(liquid, source, { site: { url: '', baseurl: '', origin: '', title: '', description: '', posts: [] }, page: {} }, 'test.md');
 }
 
 test('no language is plaintext; a language rouge does not know is a bare pre > code', async () => {

@@ -27,6 +27,12 @@ function buildIsCurrent(hash) {
   return existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash;
 }
 
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+// What of the blog could not be taken over (a post left out, a setting not followed) is said
+// before anything else; the other posts build and serve regardless.
+spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'content-check.ts')], { cwd: root, env, stdio: 'inherit' });
+
 const hash = sourceHash(root, env);
 if (buildIsCurrent(hash)) {
   console.log('Build is current; starting.');
@@ -42,7 +48,7 @@ if (buildIsCurrent(hash)) {
 
 // The database is created and migrated before the server takes a request (idempotent; on
 // PostgreSQL, instances starting together take turns).
-const migrate = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'db-migrate.ts')], { cwd: root, env, stdio: 'inherit' });
+const migrate = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'db-migrate.ts')], { cwd: root, env, stdio: 'inherit' });
 if (migrate.status !== 0) {
   console.error('Could not migrate the database; see the messages above.');
   process.exit(migrate.status ?? 1);

@@ -5,13 +5,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
+import { postsFolder } from '../content/post-file';
 import type { PostBlock } from '../content/types';
 import { fingerprint } from './fingerprint';
 import { glossFileSchema, type GlossFile } from './schema';
 import { needsGloss } from './status';
 
 export function glossPath(contentDir: string, stem: string): string {
-  return path.join(contentDir, `${stem}.gloss.yaml`);
+  return path.join(postsFolder(contentDir), `${stem}.gloss.yaml`);
 }
 
 async function readText(file: string): Promise<string | null> {

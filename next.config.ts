@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // The browser tests build into their own folder, so `npm test` never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Old `pretty` permalinks end in `/`: Next's own redirect would strip it first and cost a reader
+  // a second hop, so proxy.ts decides what a trailing slash means.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   // Posts are read from disk at build time (and by the permalink lookup at request time).
   outputFileTracingIncludes: { '/**': ['./content/**/*', './lib/gloss/words/user-dict.txt'] },

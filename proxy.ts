@@ -6,7 +6,10 @@
  *   from the prerendered page of that state; a state chosen in the URL is remembered in cookies;
  * - `/posts/...` and `/tags/...` without a locale redirect to the negotiated one (the `x-default`);
  * - any other path is served under the negotiated locale, where old Jekyll permalinks redirect to
- *   their post and everything else gets a translated 404.
+ *   their post and everything else gets a translated 404;
+ * - a trailing slash is dropped from our own pages with a 308, and an old `pretty` permalink (which
+ *   ends in one) reaches its post in a single redirect. Route handlers under `/api` answer with or
+ *   without it, as a W3C container IRI ends in one.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { defaultReadingMode, readingCookies, resolveReadingMode, viewSegment } from './lib/gloss/reading-mode';
@@ -46,9 +49,13 @@ function servePost(request: NextRequest, locale: Locale, slug: string): NextResp
 }
 
 export function proxy(request: NextRequest): NextResponse {
-  const { pathname, search } = request.nextUrl;
+  const { pathname: requested, search } = request.nextUrl;
+  // Next's own trailing-slash redirect is off (next.config.ts): an old `pretty` permalink ends in
+  // `/`, and must reach its post in one redirect, not two. Our own pages drop the slash here.
+  const pathname = requested.replace(/(.)\/+$/, '$1');
   const [, first = '', second, third, ...rest] = pathname.split('/');
   if (isLocale(first)) {
+    if (pathname !== requested) return NextResponse.redirect(new URL(`${pathname}${search}`, request.url), 308);
     if (second === 'posts' && third && rest.length === 0) return servePost(request, first, third);
     return remember(NextResponse.next(), request, first);
   }

@@ -3,7 +3,7 @@ import type { MetadataRoute } from 'next';
 import { getPosts, listTags } from '@/lib/content/posts';
 import { env } from '@/lib/env';
 import { languageTags, locales } from '@/lib/i18n/config';
-import { localePath } from '@/lib/i18n/paths';
+import { localePath, postPath } from '@/lib/i18n/paths';
 
 function entry(path: string, lastModified?: string): MetadataRoute.Sitemap {
   const languages = Object.fromEntries(locales.map((locale) => [languageTags[locale], `${env.siteUrl}${localePath(locale, path)}`]));
@@ -22,6 +22,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...entry('/tags'),
     ...entry('/credits'),
     ...tags.flatMap(({ tag }) => entry(`/tags/${encodeURIComponent(tag)}`)),
-    ...posts.flatMap((post) => entry(`/posts/${post.slug}`, post.date)),
+    ...posts.flatMap((post) => entry(postPath(post.slug), post.date)),
   ];
 }

@@ -1,12 +1,12 @@
 /** The metadata of a post page (title, description, alternates, share cards), whatever its reading state. */
 import type { Metadata } from 'next';
 import type { Locale } from '../i18n/config';
-import { alternatesFor, localePath } from '../i18n/paths';
+import { alternatesFor, localePath, postPath } from '../i18n/paths';
 import type { LoadedPost } from './posts';
 import { postImage, postSummary } from './summary';
 
 export function postMetadata(post: LoadedPost, locale: Locale): Metadata {
-  const path = `/posts/${post.slug}`;
+  const path = postPath(post.slug);
   const description = postSummary(post);
   const image = postImage(post);
   return {

@@ -8,6 +8,9 @@ export function localePath(locale: Locale, path = ''): string {
   return `/${locale}${path === '/' ? '' : path}`;
 }
 
+/** A post's path without the locale (`/posts/%E8%AF%BB`): the slug escaped, as a header or a sitemap needs it. */
+export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
+
 export function otherLocale(locale: Locale): Locale {
   return locale === 'zh' ? 'en' : 'zh';
 }

@@ -5,12 +5,13 @@
 import { notFound, permanentRedirect } from 'next/navigation';
 import { findPostByPermalink } from '@/lib/content/posts';
 import { readLocale } from '@/lib/http/route-params';
-import { localePath } from '@/lib/i18n/paths';
+import { localePath, postPath } from '@/lib/i18n/paths';
 
 export default async function PermalinkPage({ params }: PageProps<'/[locale]/[...path]'>) {
   const locale = await readLocale(params);
   const { path } = await params;
   const post = await findPostByPermalink(`/${path.join('/')}`);
   if (!post) notFound();
-  permanentRedirect(localePath(locale, `/posts/${post.slug}`));
+  // The slug escaped: a Location header carries no raw CJK.
+  permanentRedirect(localePath(locale, postPath(post.slug)));
 }

@@ -3,7 +3,8 @@
  */
 import { Feed } from 'feed';
 import { env } from '../env';
-import { getPosts } from './posts';
+import { postPath } from '../i18n/paths';
+import { getSite } from './posts';
 import { postSummary } from './summary';
 
 /** Feed readers resolve no base URL reliably: make root-relative links and images absolute. */
@@ -14,12 +15,13 @@ function absolutise(html: string, origin: string): string {
 const atDayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export async function buildPostsFeed(origin = env.siteUrl): Promise<string> {
-  const posts = await getPosts();
+  const { posts, config } = await getSite();
   const updated = posts.reduce((latest, post) => (post.date > latest ? post.date : latest), '1970-01-01');
   const feed = new Feed({
     id: `${origin}/`,
-    title: '对照 Duizhao',
-    description: 'Chinese posts with an English gloss',
+    // A blog that moved in keeps its own name and description (its _config.yml).
+    title: config.title ?? '对照 Duizhao',
+    description: config.description ?? 'Chinese posts with an English gloss',
     link: `${origin}/`,
     language: 'zh-Hans',
     updated: atDayStart(updated),
@@ -27,7 +29,7 @@ export async function buildPostsFeed(origin = env.siteUrl): Promise<string> {
     copyright: 'Posts are © their authors',
   });
   for (const post of posts) {
-    const url = `${origin}/zh/posts/${post.slug}`;
+    const url = `${origin}/zh${postPath(post.slug)}`;
     feed.addItem({
       id: url,
       link: url,

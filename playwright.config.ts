@@ -14,10 +14,13 @@ const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The revised site's port: the next one up (see `editedSiteUrl` in e2e/fixtures.ts). */
 const editedPort = port + 1;
+/** The moved-in blog's port (see `movedBlogUrl` in e2e/fixtures.ts). */
+const movedBlogPort = port + 2;
+const movedBlog = path.join('test', 'fixtures', 'moved-blog');
 
-function server(listenOn: number, buildDir: string, env: Record<string, string>) {
+function server(listenOn: number, buildDir: string, env: Record<string, string>, before = '') {
   return {
-    command: 'node scripts/start.mjs',
+    command: `${before}node scripts/start.mjs`,
     env: {
       PORT: String(listenOn),
       HOST: '127.0.0.1',
@@ -72,12 +75,24 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /reading\.spec\.ts/ },
   ],
   // The site, and beside it the same site after its author revised the seed post (the notes tests
-  // read there what became of notes written before the revision). Both use one database.
+  // read there what became of notes written before the revision; both use one database), and a
+  // Jekyll blog moved in whole.
   webServer: [
     { ...server(port, distDir, {}), url: `${baseURL}/zh` },
     {
       ...server(editedPort, `${distDir}-edited`, { CONTENT_DIR: path.join('test', 'fixtures', 'notes', 'edited-seed') }),
       url: `http://127.0.0.1:${editedPort}/zh`,
+    },
+    // A whole Jekyll blog moved in, as its author would: comments imported, then started. Its own
+    // database, so the imported comments meet no others.
+    {
+      ...server(
+        movedBlogPort,
+        `${distDir}-moved-blog`,
+        { CONTENT_DIR: movedBlog, DATABASE_URL: path.join('data', 'e2e', String(port), 'moved-blog.db') },
+        `npm run -s comments:import -- ${path.join(movedBlog, 'disqus-export.xml')} && `,
+      ),
+      url: `http://127.0.0.1:${movedBlogPort}/zh`,
     },
   ],
 });

@@ -20,6 +20,12 @@ export const siteUrl = 'https://duizhao.example';
  */
 export const editedSiteUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1}`;
 
+/**
+ * The third test server (playwright.config.ts): a Jekyll blog moved in whole
+ * (test/fixtures/moved-blog: _config.yml, _posts/, and its Disqus export imported before start).
+ */
+export const movedBlogUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 2}`;
+
 export const postPath = (locale: 'zh' | 'en') => `/${locale}/posts/${seed.slug}`;
 
 /** True when the page scrolls sideways, which a phone reader must never have to do. */

@@ -11,7 +11,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import type { Annotation } from '../db/generated/sqlite/client';
+import type { Note as NoteRow } from '../db/generated/sqlite/client';
 import type { LoadedPost } from '../content/posts';
 import { AppError } from '../http/errors';
 import { takeWriteAllowance } from '../limits/rate-limit';
@@ -36,7 +36,7 @@ export type WriteContext = {
   origins: readonly string[];
 };
 
-type Placement = Pick<Annotation, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
+type Placement = Pick<NoteRow, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
 
 function placePassage(target: PassageInput, draft: NewNote, post: LoadedPost, origins: readonly string[]): Placement {
   if (draft.motivation === 'replying') throw invalid('a note on a passage has the motivation "commenting"');
@@ -58,12 +58,12 @@ async function placeReply(db: Db, parentIri: string, draft: NewNote, context: Wr
   return { parentId, layer: null, blockId: null, start: null, end: null, exact: null, prefix: null, suffix: null, visibility };
 }
 
-export async function createNote(db: Db, draft: NewNote, context: WriteContext): Promise<Annotation> {
+export async function createNote(db: Db, draft: NewNote, context: WriteContext): Promise<NoteRow> {
   const placement =
     draft.target.kind === 'passage' ? placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
   await takeWriteAllowance(db, context.addressHash, 'notes');
   const now = new Date();
-  return db.annotation.create({
+  return db.note.create({
     data: {
       id: newId(),
       postSlug: context.post.slug,
@@ -82,7 +82,7 @@ export async function createNote(db: Db, draft: NewNote, context: WriteContext):
 }
 
 /** Whether a target sent with an edit names what the note already targets. */
-function sameTarget(row: Annotation, target: TargetInput, origins: readonly string[]): boolean {
+function sameTarget(row: NoteRow, target: TargetInput, origins: readonly string[]): boolean {
   if (target.kind === 'reply') return row.parentId !== null && idOfNoteIri(target.parentIri, origins) === row.parentId;
   return (
     row.parentId === null &&
@@ -100,14 +100,14 @@ function sameTarget(row: Annotation, target: TargetInput, origins: readonly stri
 export type EditContext = { viewer: NoteViewer; origins: readonly string[] };
 
 /** A visible, undeleted note this viewer may change at all (its author, or the admin), or a 4xx. */
-async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<Annotation> {
+async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<NoteRow> {
   const row = await findNote(db, id, viewer);
   if (!row || row.deleted) throw notFound();
   if (!isOwnNote(row, viewer) && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the author (or the admin) may change this note');
   return row;
 }
 
-export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins }: EditContext): Promise<Annotation> {
+export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins }: EditContext): Promise<NoteRow> {
   const row = await changeableNote(db, id, viewer);
   const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null;
   if (rewrites && !isOwnNote(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
@@ -115,14 +115,14 @@ export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, ori
   if (edit.motivation !== null && edit.motivation !== (row.parentId === null ? 'commenting' : 'replying')) throw invalid('the motivation of a note cannot change');
   if (edit.target && !sameTarget(row, edit.target, origins)) throw new AppError('annotation.targetImmutable', 400, 'the target of a note cannot change');
   if (edit.visibility === 'public' && row.visibility === 'private' && row.parentId !== null) {
-    const parent = await db.annotation.findUnique({ where: { id: row.parentId }, select: { visibility: true } });
+    const parent = await db.note.findUnique({ where: { id: row.parentId }, select: { visibility: true } });
     if (parent?.visibility === 'private') throw invalid('a reply to a private note is private');
   }
   if (edit.visibility === 'private' && row.visibility === 'public') {
-    const publicReplies = await db.annotation.count({ where: { parentId: id, visibility: 'public', deleted: false } });
+    const publicReplies = await db.note.count({ where: { parentId: id, visibility: 'public', deleted: false } });
     if (publicReplies > 0) throw new AppError('annotation.hasReplies', 409, 'a note with public replies cannot be made private');
   }
-  return db.annotation.update({
+  return db.note.update({
     where: { id },
     data: {
       ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderReaderMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
@@ -142,11 +142,11 @@ export async function deleteNote(db: Db, id: string, viewer: NoteViewer): Promis
   await changeableNote(db, id, viewer);
   // Only when no reply exists, checked in the same statement; a reply written meanwhile makes the
   // foreign key refuse, and the note becomes a placeholder all the same.
-  const removed = await db.annotation.deleteMany({ where: { id, replies: { none: {} } } }).catch((error: unknown) => {
+  const removed = await db.note.deleteMany({ where: { id, replies: { none: {} } } }).catch((error: unknown) => {
     if (isForeignKeyViolation(error)) return { count: 0 };
     throw error;
   });
   if (removed.count > 0) return { placeholder: false };
-  await db.annotation.update({ where: { id }, data: { deleted: true, bodySource: '', bodyHtml: '', tags: '[]', updatedAt: new Date() } });
+  await db.note.update({ where: { id }, data: { deleted: true, bodySource: '', bodyHtml: '', tags: '[]', updatedAt: new Date() } });
   return { placeholder: true };
 }

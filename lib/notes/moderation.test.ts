@@ -8,7 +8,7 @@ describe('moderating reader notes', () => {
   let db: Db;
   const admin = () => ({ db, isAdmin: true });
   const note = (id: string, extra: Record<string, unknown> = {}) =>
-    db.annotation.create({
+    db.note.create({
       data: {
         id,
         postSlug: 'docker-and-hyper',
@@ -49,21 +49,21 @@ describe('moderating reader notes', () => {
 
   test('spam hides a note from readers and from the list', async () => {
     await moderateNote(admin(), 'public2', 'spam');
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: 'public2' } })).toMatchObject({ status: 'spam', bodySource: 'public2' });
+    expect(await db.note.findUniqueOrThrow({ where: { id: 'public2' } })).toMatchObject({ status: 'spam', bodySource: 'public2' });
     expect((await publicNotesForReview(db)).map((each) => each.id)).not.toContain('public2');
   });
 
   test('delete removes a note, or leaves a placeholder when it has replies', async () => {
     await moderateNote(admin(), 'public2', 'delete');
-    expect(await db.annotation.findUnique({ where: { id: 'public2' } })).toBeNull();
+    expect(await db.note.findUnique({ where: { id: 'public2' } })).toBeNull();
     await moderateNote(admin(), 'public1', 'delete');
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: 'public1' } })).toMatchObject({ deleted: true, bodySource: '' });
+    expect(await db.note.findUniqueOrThrow({ where: { id: 'public1' } })).toMatchObject({ deleted: true, bodySource: '' });
   });
 
   test('only the admin decides, and private notes are out of reach', async () => {
     await expect(moderateNote({ db, isAdmin: false }, 'public1', 'delete')).rejects.toMatchObject({ code: 'admin.unauthorized', status: 401 });
     await expect(moderateNote(admin(), 'private3', 'delete')).rejects.toMatchObject({ code: 'annotation.notFound' });
-    expect(await db.annotation.count()).toBe(4);
+    expect(await db.note.count()).toBe(4);
   });
 
   test('reads a moderation form and refuses a tampered one', () => {

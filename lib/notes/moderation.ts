@@ -26,7 +26,7 @@ export type ModeratedNote = { id: string; postSlug: string; exact: string | null
 
 /** The latest public notes readers can see, for the moderation page. */
 export async function publicNotesForReview(db: Db, take = 100): Promise<ModeratedNote[]> {
-  const rows = await db.annotation.findMany({
+  const rows = await db.note.findMany({
     where: { visibility: 'public', status: 'published', deleted: false },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,

@@ -5,22 +5,22 @@
  */
 import 'server-only';
 import type { Db } from '../db/client';
-import type { Annotation, Prisma } from '../db/generated/sqlite/client';
+import type { Note as NoteRow, Prisma } from '../db/generated/sqlite/client';
 import type { NoteViewer } from './types';
 
 /** Notes per page of a post's collection. */
 export const PAGE_SIZE = 200;
 
-export function isOwnNote(row: Annotation, viewer: NoteViewer): boolean {
+export function isOwnNote(row: NoteRow, viewer: NoteViewer): boolean {
   return viewer.readerId !== null && row.readerId === viewer.readerId;
 }
 
-export function canSeeNote(row: Annotation, viewer: NoteViewer): boolean {
+export function canSeeNote(row: NoteRow, viewer: NoteViewer): boolean {
   if (row.visibility !== 'public' && !isOwnNote(row, viewer)) return false;
   return row.status === 'published' || viewer.isAdmin;
 }
 
-function visibleWhere(slug: string, viewer: NoteViewer): Prisma.AnnotationWhereInput {
+function visibleWhere(slug: string, viewer: NoteViewer): Prisma.NoteWhereInput {
   return {
     postSlug: slug,
     status: 'published',
@@ -28,7 +28,7 @@ function visibleWhere(slug: string, viewer: NoteViewer): Prisma.AnnotationWhereI
   };
 }
 
-export type NoteListing = { rows: Annotation[]; total: number };
+export type NoteListing = { rows: NoteRow[]; total: number };
 
 /**
  * One page of a post's notes in the order they were written, replies and deleted notes kept as
@@ -37,14 +37,14 @@ export type NoteListing = { rows: Annotation[]; total: number };
 export async function listNotes(db: Db, slug: string, viewer: NoteViewer, page: number): Promise<NoteListing> {
   const where = visibleWhere(slug, viewer);
   const [total, rows] = await db.$transaction([
-    db.annotation.count({ where }),
-    db.annotation.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: page * PAGE_SIZE, take: PAGE_SIZE }),
+    db.note.count({ where }),
+    db.note.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: page * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
   return { rows, total };
 }
 
 /** The note, if this viewer may see it. */
-export async function findNote(db: Db, id: string, viewer: NoteViewer): Promise<Annotation | null> {
-  const row = await db.annotation.findUnique({ where: { id } });
+export async function findNote(db: Db, id: string, viewer: NoteViewer): Promise<NoteRow | null> {
+  const row = await db.note.findUnique({ where: { id } });
   return row && canSeeNote(row, viewer) ? row : null;
 }

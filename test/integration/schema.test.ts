@@ -118,7 +118,7 @@ const commentRow = (id: string, overrides: Row = {}): Row => ({
   ...overrides,
 });
 
-const annotationRow = (id: string, overrides: Row = {}): Row => ({
+const noteRow = (id: string, overrides: Row = {}): Row => ({
   id,
   postSlug: 'docker-and-hyper',
   parentId: null,
@@ -144,10 +144,10 @@ const annotationRow = (id: string, overrides: Row = {}): Row => ({
 });
 
 const MODEL_CASES: Record<string, ModelCase> = {
-  Annotation: {
+  Note: {
     rows: [
-      annotationRow('crud-note'),
-      annotationRow('crud-note-reply', {
+      noteRow('crud-note'),
+      noteRow('crud-note-reply', {
         parentId: 'crud-note',
         readerId: 'reader-id-1111',
         addressHash: 'hash-of-address-1111',
@@ -494,18 +494,18 @@ describe.each(PROVIDERS)('migrations and schema on %s', (provider) => {
         await db.comment.delete({ where: { id: 'fk-parent' } });
       });
 
-      test('annotations: tags, status and deleted default, and a note with replies cannot be deleted', async () => {
-        const note = await db.annotation.create({
-          data: { id: 'anno-defaults', postSlug: 'p', readerId: 'r', addressHash: 'h', visibility: 'public', bodySource: 'b', bodyHtml: '<p>b</p>', lang: 'zh' },
+      test('notes: tags, status and deleted default, and a note with replies cannot be deleted', async () => {
+        const note = await db.note.create({
+          data: { id: 'note-defaults', postSlug: 'p', readerId: 'r', addressHash: 'h', visibility: 'public', bodySource: 'b', bodyHtml: '<p>b</p>', lang: 'zh' },
         });
         expect(note).toMatchObject({ tags: '[]', status: 'published', deleted: false, parentId: null, layer: null, start: null, end: null });
         expect(Math.abs(note.updatedAt.getTime() - note.createdAt.getTime())).toBeLessThan(60_000);
-        await expect(db.annotation.create({ data: annotationRow('anno-orphan', { parentId: 'no-such-note' }) as Prisma.AnnotationUncheckedCreateInput })).rejects.toThrow();
-        await db.annotation.create({ data: annotationRow('anno-reply', { parentId: 'anno-defaults' }) as Prisma.AnnotationUncheckedCreateInput });
-        await expect(db.annotation.delete({ where: { id: 'anno-defaults' } })).rejects.toThrow();
-        expect(await db.annotation.deleteMany({ where: { id: 'anno-defaults', replies: { none: {} } } })).toEqual({ count: 0 });
-        await db.annotation.delete({ where: { id: 'anno-reply' } });
-        expect(await db.annotation.deleteMany({ where: { id: 'anno-defaults', replies: { none: {} } } })).toEqual({ count: 1 });
+        await expect(db.note.create({ data: noteRow('note-orphan', { parentId: 'no-such-note' }) as Prisma.NoteUncheckedCreateInput })).rejects.toThrow();
+        await db.note.create({ data: noteRow('note-reply', { parentId: 'note-defaults' }) as Prisma.NoteUncheckedCreateInput });
+        await expect(db.note.delete({ where: { id: 'note-defaults' } })).rejects.toThrow();
+        expect(await db.note.deleteMany({ where: { id: 'note-defaults', replies: { none: {} } } })).toEqual({ count: 0 });
+        await db.note.delete({ where: { id: 'note-reply' } });
+        expect(await db.note.deleteMany({ where: { id: 'note-defaults', replies: { none: {} } } })).toEqual({ count: 1 });
       });
 
       test.runIf(provider === 'sqlite')('SQLite: the app\'s own connection writes in WAL mode, and every commit is synced to disk before Prisma reports it', async () => {

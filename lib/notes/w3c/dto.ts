@@ -8,7 +8,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { Annotation } from '../../db/generated/sqlite/client';
+import type { Note as NoteRow } from '../../db/generated/sqlite/client';
 import { cssSelectorFor, isBlockId } from '../anchoring/css-selector';
 import { noteIri, collectionIri, pageIri, postIri } from './iri';
 import { isOwnNote, type NoteListing } from '../queries';
@@ -40,7 +40,7 @@ export function creatorId(readerId: string, secret: string): string {
   return `urn:duizhao:reader:${createHmac('sha256', secret).update(`reader:${readerId}`).digest('base64url').slice(0, 16)}`;
 }
 
-function passageTarget(row: Annotation, siteUrl: string): PassageTarget {
+function passageTarget(row: NoteRow, siteUrl: string): PassageTarget {
   const selector: AnnotationSelector[] = [];
   if (row.exact !== null) {
     selector.push({ type: 'TextQuoteSelector', exact: row.exact, ...(row.prefix ? { prefix: row.prefix } : {}), ...(row.suffix ? { suffix: row.suffix } : {}) });
@@ -52,7 +52,7 @@ function passageTarget(row: Annotation, siteUrl: string): PassageTarget {
   return { source: postIri(siteUrl, row.postSlug), selector };
 }
 
-export function toAnnotationDto(row: Annotation, { siteUrl, secret, viewer }: DtoContext): AnnotationDto {
+export function toAnnotationDto(row: NoteRow, { siteUrl, secret, viewer }: DtoContext): AnnotationDto {
   const head = {
     id: noteIri(siteUrl, row.id),
     type: 'Annotation' as const,
@@ -83,7 +83,7 @@ export function toAnnotationDto(row: Annotation, { siteUrl, secret, viewer }: Dt
 }
 
 /** One annotation on its own, with its JSON-LD context. */
-export function toAnnotationDocument(row: Annotation, context: DtoContext): AnnotationDocument {
+export function toAnnotationDocument(row: NoteRow, context: DtoContext): AnnotationDocument {
   return { '@context': ANNO_CONTEXT, ...toAnnotationDto(row, context) };
 }
 

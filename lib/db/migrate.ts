@@ -5,7 +5,7 @@
  * Also sets up SQLite for durable concurrent use: WAL journal, FULL sync.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -19,6 +19,23 @@ const MIGRATIONS = path.join(process.cwd(), 'prisma', 'migrations');
 const ADVISORY_LOCK_KEY = 4_317_202_011;
 
 export type MigrationResult = { applied: string[] };
+
+/** The newest migration committed for a provider (`005.do.notes-table.sql` -> 5). */
+export function latestMigration(provider: 'sqlite' | 'postgres'): number {
+  const versions = readdirSync(path.join(MIGRATIONS, provider))
+    .map((name) => /^(\d+)\.do\./.exec(name)?.[1])
+    .filter((version) => version !== undefined)
+    .map(Number);
+  return Math.max(0, ...versions);
+}
+
+/** The newest migration applied to an SQLite database, read without taking any lock a writer holds. */
+export function appliedSqliteMigration(db: Database.Database): number | null {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'duizhao_migrations'").get();
+  if (!hasTable) return null;
+  const row = db.prepare('SELECT MAX(version) AS version FROM duizhao_migrations').get() as { version: number | string | null } | undefined;
+  return row?.version == null ? null : Number(row.version);
+}
 
 async function migratePostgres(url: string): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
@@ -51,9 +68,13 @@ async function migrateSqlite(file: string): Promise<MigrationResult> {
   try {
     // Two processes doing this to a new file at the same moment can be refused at once with
     // SQLITE_BUSY, without the busy timeout (SQLite will not wait where waiting could deadlock).
-    await retryWhileBusy(() => db.pragma('journal_mode = WAL'));
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') await retryWhileBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Already current (an instance joining a running site, or the app after `npm start` migrated):
+    // a WAL read says so without the write lock, which another process may be holding for its
+    // writes, and which better-sqlite3 would wait for synchronously, blocking every request.
+    if ((appliedSqliteMigration(db) ?? 0) >= latestMigration('sqlite')) return { applied: [] };
     registerMigrationFunctions(db);
     // BEGIN IMMEDIATE takes the write lock: a second process starting at the same moment waits here
     // (busy timeout) and then finds the migrations already applied.

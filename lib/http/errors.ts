@@ -7,6 +7,7 @@ export const errorCodes = [
   'request.tooLarge',
   'request.unsupportedType',
   'request.methodNotAllowed',
+  'request.notFound',
   'post.notFound',
   'comments.disabled',
   'comment.notFound',

@@ -1,0 +1,97 @@
+/**
+ * `GET /api/health` as a load balancer uses it, and the API's JSON 404 for paths no route has.
+ * The real server on SQLite: healthy, then unhealthy while its database file is away, then healthy
+ * again. The check itself on each provider: migrated, behind, unreachable.
+ */
+import { renameSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkHealth } from '../../lib/db/health';
+import { latestMigration, migrateDatabase } from '../../lib/db/migrate';
+import { createTempDatabase, postgresUnavailableReason, PROVIDERS, query, type TempDatabase } from './databases';
+import { READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+
+const pgUnavailable = await postgresUnavailableReason();
+if (pgUnavailable) console.warn(`[health] PostgreSQL cases skipped: ${pgUnavailable}`);
+
+describe('the server', () => {
+  let database: TempDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTempDatabase('sqlite');
+    server = await startServer({ databaseUrl: database.url, label: 'sqlite (health)' });
+  }, READY_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  }, 60_000);
+
+  test('answers 200 while its database is there and migrated, 503 with the reason while it is not', async () => {
+    const healthy = await fetch(`${server.baseUrl}/api/health`);
+    expect(healthy.status).toBe(200);
+    expect(healthy.headers.get('cache-control')).toBe('no-store');
+    expect(await healthy.json()).toEqual({ status: 'ok', database: 'sqlite', migration: latestMigration('sqlite') });
+
+    if (database.target.provider !== 'sqlite') throw new Error('the server test runs on SQLite');
+    const file = database.target.file;
+    renameSync(file, `${file}.away`);
+    try {
+      const unhealthy = await fetch(`${server.baseUrl}/api/health`);
+      expect(unhealthy.status).toBe(503);
+      const body = await unhealthy.json();
+      expect(body).toEqual({ status: 'unavailable', database: 'sqlite', reason: 'database.unreachable', message: 'the database does not answer' });
+      expect(JSON.stringify(body)).not.toContain(file);
+    } finally {
+      renameSync(`${file}.away`, file);
+    }
+    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  test.each([
+    ['GET', '/api/nothing-here'],
+    ['POST', '/api/posts/docker-and-hyper/nothing-here'],
+    ['DELETE', '/api/health/extra'],
+  ])('%s %s answers the API\'s JSON 404', async (method, path) => {
+    const response = await fetch(`${server.baseUrl}${path}`, { method });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ error: { code: 'request.notFound', message: expect.any(String) } });
+  });
+});
+
+describe.each(PROVIDERS)('the check on %s', (provider) => {
+  const skip = provider === 'postgres' && pgUnavailable !== null;
+  const databases: TempDatabase[] = [];
+  afterAll(async () => {
+    for (const database of databases) await database.drop();
+  });
+
+  test.skipIf(skip)('is ok when migrated, and says so when a migration is missing', async () => {
+    const database = await createTempDatabase(provider);
+    databases.push(database);
+    await migrateDatabase(database.target);
+    expect(await checkHealth(database.target)).toEqual({ ok: true, database: provider, migration: latestMigration(provider) });
+    // As if this instance's code were newer than its database: the last migration not applied.
+    const latest = latestMigration(provider);
+    if (database.target.provider === 'sqlite') {
+      const Database = (await import('better-sqlite3')).default;
+      const db = new Database(database.target.file);
+      db.prepare('DELETE FROM duizhao_migrations WHERE version = ?').run(latest);
+      db.close();
+    } else {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: database.target.url });
+      await client.connect();
+      await client.query('DELETE FROM duizhao_migrations WHERE version = $1', [latest]);
+      await client.end();
+    }
+    expect(await query(database, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await checkHealth(database.target)).toMatchObject({ ok: false, reason: 'database.notMigrated', message: `migration ${latest - 1} of ${latest} applied` });
+  });
+
+  test.skipIf(skip)('is unreachable when there is no database', async () => {
+    const target = provider === 'sqlite' ? { provider: 'sqlite' as const, file: '/nonexistent/duizhao.db' } : { provider: 'postgres' as const, url: 'postgres://127.0.0.1:1/nothing' };
+    expect(await checkHealth(target)).toMatchObject({ ok: false, database: provider, reason: 'database.unreachable' });
+  });
+});

@@ -1,7 +1,26 @@
 /** Next.js configuration: a server-rendered reader whose post pages are prerendered at build. */
 import type { NextConfig } from 'next';
 
+/**
+ * Headers every answer carries. The Content-Security-Policy here restricts framing, plugins and
+ * `<base>` only; what scripts may run is not restricted yet. HSTS only when the site is served
+ * over https (SITE_URL is a build setting, see scripts/start.mjs).
+ */
+function securityHeaders(siteUrl: string | undefined): Array<{ key: string; value: string }> {
+  const headers = [
+    { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'none'" },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  ];
+  if (siteUrl?.startsWith('https://')) headers.push({ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' });
+  return headers;
+}
+
 const nextConfig: NextConfig = {
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders(process.env.SITE_URL) }];
+  },
   // The browser tests build into their own folder, so `npm test` never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

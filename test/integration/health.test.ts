@@ -1,5 +1,6 @@
 /**
- * `GET /api/health` as a load balancer uses it, and the API's JSON 404 for paths no route has.
+ * `GET /api/health` as a load balancer uses it, the API's JSON 404 for paths no route has, and the
+ * security headers on pages and API answers.
  * The real server on SQLite: healthy, then unhealthy while its database file is away, then healthy
  * again. The check itself on each provider: migrated, behind, unreachable.
  */
@@ -46,6 +47,16 @@ describe('the server', () => {
       renameSync(`${file}.away`, file);
     }
     expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  test.each(['/zh/posts/docker-and-hyper', '/zh', '/api/health', '/feed.xml'])('%s carries the security headers', async (path) => {
+    const headers = (await fetch(`${server.baseUrl}${path}`)).headers;
+    expect(headers.get('content-security-policy')).toBe("frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(headers.get('permissions-policy')).toContain('camera=()');
+    // The test servers' SITE_URL is https (test/integration/server.ts).
+    expect(headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 
   test.each([

@@ -39,5 +39,5 @@ export function parsePostFileName(fileName: string): PostFileName {
 /** The posts of a content folder: a whole Jekyll site's `_posts/` when it has one, else the folder itself. */
 export function postsFolder(contentDir: string): string {
   const posts = path.join(contentDir, '_posts');
-  return existsSync(posts) ? posts : contentDir;
+  return existsSync(/* turbopackIgnore: true */ posts) ? posts : contentDir;
 }

@@ -141,11 +141,12 @@ export function parseSiteConfig(source: string, file = CONFIG_FILE): { config: S
 export function findSiteConfig(postsDir: string): string | null {
   const candidates = [path.join(postsDir, CONFIG_FILE)];
   if (['posts', '_posts'].includes(path.basename(postsDir))) candidates.push(path.join(path.dirname(postsDir), CONFIG_FILE));
-  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+  return candidates.find((candidate) => existsSync(/* turbopackIgnore: true */ candidate)) ?? null;
 }
 
 export function readSiteConfig(postsDir: string): { config: SiteConfig; problems: ContentProblem[] } {
   const file = findSiteConfig(postsDir);
   if (!file) return { config: DEFAULT_SITE_CONFIG, problems: [] };
-  return parseSiteConfig(readFileSync(file, 'utf8'), path.basename(file));
+  // The content folder is a setting (CONTENT_DIR), read at build time: nothing here to trace.
+  return parseSiteConfig(readFileSync(/* turbopackIgnore: true */ file, 'utf8'), path.basename(file));
 }

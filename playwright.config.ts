@@ -81,7 +81,9 @@ export default defineConfig({
     { ...server(port, distDir, {}), url: `${baseURL}/zh` },
     {
       ...server(editedPort, `${distDir}-edited`, { CONTENT_DIR: path.join('test', 'fixtures', 'notes', 'edited-seed') }),
-      url: `http://127.0.0.1:${editedPort}/zh`,
+      // Ready once its notes API answers: the tests read notes there, on the database the first
+      // server is busy writing to.
+      url: `http://127.0.0.1:${editedPort}/api/posts/docker-and-hyper/annotations`,
     },
     // A whole Jekyll blog moved in, as its author would: comments imported, then started. Its own
     // database, so the imported comments meet no others.

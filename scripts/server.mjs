@@ -10,12 +10,16 @@
  * A path whose percent-encoding cannot be decoded (`/posts/%E0%A4%A`) would make Next fail with a
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
  * /api/ and as a short page in both languages elsewhere.
+ *
+ * A write through the API from another site's page (lib/http/same-origin.mjs) is refused here,
+ * before any route runs: 403 with the API's JSON error `request.crossOrigin`.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import next from 'next';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
+import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';
@@ -62,6 +66,12 @@ const server = createServer((request, response) => {
   if (answerFromMemory(request, response)) return;
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
+    return;
+  }
+  if (isCrossOriginWrite(request, process.env.SITE_URL)) {
+    const body = JSON.stringify({ error: CROSS_ORIGIN_ERROR });
+    response.writeHead(403, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', Vary: 'Origin' });
+    response.end(body);
     return;
   }
   request.headers[PEER_HEADER] = peerAddress(request.socket.remoteAddress);

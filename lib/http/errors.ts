@@ -8,6 +8,7 @@ export const errorCodes = [
   'request.unsupportedType',
   'request.methodNotAllowed',
   'request.notFound',
+  'request.crossOrigin',
   'post.notFound',
   'comments.disabled',
   'comment.notFound',

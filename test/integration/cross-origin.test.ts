@@ -1,0 +1,70 @@
+/**
+ * Writes through the API from another site's page are refused before anything is stored; the
+ * site's own pages, and clients that are not browsers (curl, W3C annotation clients), still write.
+ * The real server (scripts/server.mjs) on SQLite, over HTTP.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTempDatabase, type TempDatabase } from './databases';
+import { Reader } from './http-client';
+import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+
+const threadPath = `/api/posts/${OPEN_POST}/comments`;
+let serial = 0;
+const comment = () => ({ author: '读者', body: `跨站测试评论，编号 ${Date.now()}${(serial += 1)}` });
+
+describe('writes from another origin', () => {
+  let database: TempDatabase;
+  let server: RunningServer;
+  const bodies = async () => {
+    const answer = await new Reader(server.baseUrl).get(threadPath);
+    return JSON.stringify(answer.json);
+  };
+
+  beforeAll(async () => {
+    database = await createTempDatabase('sqlite');
+    server = await startServer({ databaseUrl: database.url, label: 'sqlite (cross-origin)' });
+  }, READY_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  }, 60_000);
+
+  test('a comment posted from another site\'s page is refused with 403 and not stored', async () => {
+    const sent = comment();
+    const response = await new Reader(server.baseUrl).post(threadPath, sent, { headers: { origin: 'http://evil.example' } });
+    expect(response.status).toBe(403);
+    expect(response.json).toEqual({ error: { code: 'request.crossOrigin', message: expect.any(String) } });
+    expect(await bodies()).not.toContain(sent.body);
+  });
+
+  test('a sandboxed frame (Origin: null), and a browser saying cross-site without an Origin, are refused too', async () => {
+    expect((await new Reader(server.baseUrl).post(threadPath, comment(), { headers: { origin: 'null' } })).status).toBe(403);
+    expect((await new Reader(server.baseUrl).post(threadPath, comment(), { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+  });
+
+  test('notes and flags are guarded the same way', async () => {
+    const evil = { headers: { origin: 'https://evil.example' } };
+    const reader = new Reader(server.baseUrl);
+    expect((await reader.post(`/api/posts/${OPEN_POST}/annotations`, {}, evil)).status).toBe(403);
+    expect((await reader.request('PUT', '/api/annotations/any-id', { ...evil, json: {} })).status).toBe(403);
+    expect((await reader.delete('/api/annotations/any-id', evil)).status).toBe(403);
+    expect((await reader.post('/api/comments/any-id/flag', undefined, evil)).status).toBe(403);
+  });
+
+  test('the site\'s own page, SITE_URL\'s origin and a client without Origin all write', async () => {
+    const own = comment();
+    const ownOrigin = new URL(server.baseUrl).origin;
+    expect((await new Reader(server.baseUrl).post(threadPath, own, { headers: { origin: ownOrigin, 'sec-fetch-site': 'same-origin' } })).status).toBe(201);
+    const viaSiteUrl = comment();
+    expect((await new Reader(server.baseUrl).post(threadPath, viaSiteUrl, { headers: { origin: 'https://duizhao-integration.example' } })).status).toBe(201);
+    const curl = comment();
+    expect((await new Reader(server.baseUrl).post(threadPath, curl)).status).toBe(201);
+    const stored = await bodies();
+    for (const each of [own, viaSiteUrl, curl]) expect(stored).toContain(each.body);
+  });
+
+  test('reading from another origin is not a write: it is answered', async () => {
+    expect((await new Reader(server.baseUrl).get(threadPath, { headers: { origin: 'http://evil.example' } })).status).toBe(200);
+  });
+});

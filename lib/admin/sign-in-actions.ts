@@ -13,7 +13,8 @@ import { ADMIN_COOKIE, adminCookieValue, readSession } from '../http/session';
 import { defaultLocale } from '../i18n/config';
 import { refundWriteAllowance, takeWriteAllowance } from '../limits/rate-limit';
 import { adminPage, formFields } from './forms';
-import { adminCookieOptions, isAdminToken, isSecureOrigin, signInFormSchema } from './sign-in';
+import { isSecureOrigin } from '../http/secure-cookie';
+import { adminCookieOptions, isAdminToken, signInFormSchema } from './sign-in';
 
 /** A wrong token costs this long: guessing stays slow even where nothing else limits it. */
 const FAILED_SIGN_IN_DELAY_MS = 500;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { adminCookieOptions, isAdminToken, isSecureOrigin } from './sign-in';
+import { isSecureOrigin } from '../http/secure-cookie';
+import { adminCookieOptions, isAdminToken } from './sign-in';
 
 const TOKEN = 'correct-horse-battery';
 

@@ -16,15 +16,6 @@ export function isAdminToken(given: string, expected: string | null): boolean {
   return expected !== null && expected !== '' && matches;
 }
 
-/**
- * Secure when the browser talks to us over https, which its Origin header says (behind a proxy
- * that ends TLS too); without one, when the site's public address is https.
- */
-export function isSecureOrigin(origin: string | null, siteUrl: string): boolean {
-  const address = origin && origin !== 'null' ? origin : siteUrl;
-  return address.startsWith('https:');
-}
-
 export function adminCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: ADMIN_SESSION_SECONDS } as const;
 }

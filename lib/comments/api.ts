@@ -12,10 +12,12 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { env } from '../env';
 import { AppError } from '../http/errors';
 import { readJson } from '../http/body';
 import { fromZodError } from '../http/respond';
 import { parseSlug } from '../http/route-params';
+import { isSecureOrigin } from '../http/secure-cookie';
 import { readSession, newReaderId, READER_COOKIE, readerCookieOptions } from '../http/session';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { assertCommentsOpen, createComment, deleteComment, editComment, flagComment } from './actions';
@@ -67,6 +69,9 @@ function assertNotBot(guard: z.output<typeof spamGuardSchema>, secret: string): 
   if (check !== 'ok') throw new AppError('comment.spam', 422, `form token ${check}`);
 }
 
+/** Cookies set in answer to this request are Secure when the page talks to us over https. */
+const secureFor = (request: NextRequest) => isSecureOrigin(request.headers.get('origin'), env.siteUrl);
+
 export async function postComment(request: NextRequest, slug: string): Promise<Response> {
   const data = await readJson(request);
   const input = parseBody(newCommentSchema, data);
@@ -77,7 +82,7 @@ export async function postComment(request: NextRequest, slug: string): Promise<R
   threadChanged(session.db, slug);
   const response = NextResponse.json({ comment }, { status: 201, headers: { Location: `/api/comments/${comment.id}` } });
   const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
-  response.cookies.set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions);
+  response.cookies.set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions(secureFor(request)));
   return response;
 }
 
@@ -103,7 +108,7 @@ export async function flag(request: NextRequest, id: string): Promise<Response> 
   const reader = session.readerId ? null : newReaderId(session.secret);
   await flagComment(session.db, id, session.readerId ?? reader?.id ?? session.addressHash);
   const response = NextResponse.json({ flagged: true }, { status: 201 });
-  if (reader) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions);
+  if (reader) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions(secureFor(request)));
   return response;
 }
 

@@ -28,4 +28,4 @@ export function writeAuthorship(entries: Authorship, secret: string, now = Date.
   return sign(fresh.map(([id, at]) => `${id}:${at}`).join('~'), secret);
 }
 
-export const authorshipCookieOptions = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: EDIT_WINDOW_MS / 1000 } as const;
+export const authorshipCookieOptions = (secure: boolean) => ({ httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: EDIT_WINDOW_MS / 1000 }) as const;

@@ -19,9 +19,11 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { env } from '../env';
 import { AppError, isAppError } from '../http/errors';
 import { fromZodError } from '../http/respond';
 import { parseSlug } from '../http/route-params';
+import { isSecureOrigin } from '../http/secure-cookie';
 import { locales, type Locale } from '../i18n/config';
 import { localePath } from '../i18n/paths';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
@@ -77,7 +79,7 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
     if (tokenCheck === 'tooFast') throw new AppError('comment.tooFast', 422, 'sent within 3 seconds of the form');
     const comment = await createComment(session.db, input, { slug, addressHash: session.addressHash, viewer: commentViewerOf(session) });
     const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
-    (await cookies()).set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions);
+    (await cookies()).set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions(isSecureOrigin((await headers()).get('origin'), env.siteUrl)));
     threadChanged(session.db, slug);
     created = { id: comment.id, pending: comment.pending === true, slug };
   } catch (error) {

@@ -67,4 +67,4 @@ export function adminCookieValue(secret: string, token: string, now = Date.now()
   return sign(`admin:${now + ADMIN_SESSION_SECONDS * 1000}:${tokenFingerprint(token, secret)}`, secret);
 }
 
-export const readerCookieOptions = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 * 2 } as const;
+export const readerCookieOptions = (secure: boolean) => ({ httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 60 * 60 * 24 * 365 * 2 }) as const;

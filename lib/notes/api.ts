@@ -14,6 +14,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { getPost, type LoadedPost } from '../content/posts';
 import { env } from '../env';
+import { isSecureOrigin } from '../http/secure-cookie';
 import { readJson } from '../http/body';
 import { AppError } from '../http/errors';
 import { fromZodError } from '../http/respond';
@@ -70,7 +71,7 @@ export async function postNote(request: NextRequest, slug: string): Promise<Resp
   const row = await createNote(session.db, draft, { post, addressHash: session.addressHash, viewer, origins: originsOf(request) });
   const document = toAnnotationDocument(row, dtoContext(session, viewer));
   const response = ldJson(document, { status: 201, headers: { ...annotationHeaders, Location: document.id, ETag: etagOf(document) } });
-  if (reader.cookie) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions);
+  if (reader.cookie) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions(isSecureOrigin(request.headers.get('origin'), env.siteUrl)));
   return response;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Writes through the API from another site's page are refused before anything is stored; the
  * site's own pages, and clients that are not browsers (curl, W3C annotation clients), still write.
- * The real server (scripts/server.mjs) on SQLite, over HTTP.
+ * Cookies that identify a reader are Secure exactly when the page talks over https. The real server
+ * (scripts/server.mjs) on SQLite, over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
@@ -22,7 +23,8 @@ describe('writes from another origin', () => {
 
   beforeAll(async () => {
     database = await createTempDatabase('sqlite');
-    server = await startServer({ databaseUrl: database.url, label: 'sqlite (cross-origin)' });
+    // Every write here comes from this machine: a limit of its own so the tests never meet it.
+    server = await startServer({ databaseUrl: database.url, label: 'sqlite (cross-origin)', env: { COMMENTS_RATE_PER_MINUTE: '1000', COMMENTS_RATE_PER_DAY: '100000' } });
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
@@ -62,6 +64,26 @@ describe('writes from another origin', () => {
     expect((await new Reader(server.baseUrl).post(threadPath, curl)).status).toBe(201);
     const stored = await bodies();
     for (const each of [own, viaSiteUrl, curl]) expect(stored).toContain(each.body);
+  });
+
+  test('the cookies that identify a reader are Secure when the page talks over https, and only then', async () => {
+    const setCookies = async (headers: Record<string, string>) => {
+      const response = await fetch(`${server.baseUrl}${threadPath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.77.0.${(serial % 200) + 1}`, ...headers },
+        body: JSON.stringify(comment()),
+      });
+      expect(response.status).toBe(201);
+      return response.headers.getSetCookie();
+    };
+    // Over http (the browser's Origin says so): Secure would make the browser drop the cookie.
+    const plain = await setCookies({ origin: new URL(server.baseUrl).origin });
+    expect(plain.length).toBeGreaterThan(0);
+    for (const cookie of plain) expect(cookie).not.toMatch(/;\s*secure/i);
+    // No Origin: the site's public address (SITE_URL, https here) decides.
+    const secure = await setCookies({});
+    expect(secure.length).toBeGreaterThan(0);
+    for (const cookie of secure) expect(cookie).toMatch(/;\s*secure/i);
   });
 
   test('reading from another origin is not a write: it is answered', async () => {

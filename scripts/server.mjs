@@ -11,6 +11,9 @@
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
  * /api/ and as a short page in both languages elsewhere.
  *
+ * Every request gets an id (answered in X-Request-Id) and one JSON line in the log
+ * (lib/http/request-log.mjs).
+ *
  * A write through the API from another site's page (lib/http/same-origin.mjs) is refused here,
  * before any route runs: 403 with the API's JSON error `request.crossOrigin`.
  */
@@ -19,6 +22,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
+import { logRequest } from '../lib/http/request-log.mjs';
 import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 
 const port = Number(process.env.PORT || 3000);
@@ -63,6 +67,7 @@ function answerBadAddress(request, response) {
 }
 
 const server = createServer((request, response) => {
+  logRequest(request, response);
   if (answerFromMemory(request, response)) return;
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
@@ -83,4 +88,11 @@ const server = createServer((request, response) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`ready: listening on http://${hostname}:${port}`));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop taking connections, let the requests in flight finish, and drop idle keep-alive connections
+// at once rather than waiting out their timeout.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  });
+}

@@ -8,10 +8,15 @@
  * In the database, rate-limiter-flexible's SQL stores write the counters themselves, one
  * statement per window, on the connection lib/db gives for them (see `counterStoreOf`): no
  * query-builder round trips, and on SQLite no disk sync of their own.
+ *
+ * In Redis, a write never fails because Redis does: while the connection is first being made, a
+ * write waits for it (up to REDIS_READY_WAIT_MS); when Redis cannot be reached, each limiter counts
+ * in this process instead (rate-limiter-flexible's insurance limiter), and the outage is logged
+ * once, as is the recovery.
  */
 import 'server-only';
 import { Redis } from 'ioredis';
-import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { retryWhileBusy } from '../db/busy';
 import { counterStoreOf, whenClosed, type Db } from '../db/client';
 import { env } from '../env';
@@ -29,6 +34,8 @@ const COUNTER_TABLE = 'RateLimitCounter';
 /** Expired counters are swept this often, once they are an hour old (as the stores do it). */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_AFTER_MS = 60 * 60_000;
+/** How long a write waits for the first connection to Redis before it is counted in-process. */
+const REDIS_READY_WAIT_MS = 2_000;
 
 // One Redis client and one sweep timer per process, whichever copy of this module counts a write
 // (lib/process-wide.mjs). The limiters themselves stay per copy: each has its own copy of
@@ -56,18 +63,59 @@ function createLimiters(db: Db, kind: WriteKind): Limiters {
   const { perMinute, perDay } = allowances[kind]();
   const windows = { minute: { points: perMinute, duration: 60 }, day: { points: perDay, duration: 86_400 } };
   if (env.redisUrl) {
-    shared.redis ??= new Redis(env.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    const store = shared.redis;
-    return {
-      minute: new RateLimiterRedis({ storeClient: store, keyPrefix: `duizhao:${kind}:minute`, ...windows.minute }),
-      day: new RateLimiterRedis({ storeClient: store, keyPrefix: `duizhao:${kind}:day`, ...windows.day }),
-    };
+    const store = redisClient(env.redisUrl);
+    const inRedis = (window: 'minute' | 'day') =>
+      new RateLimiterRedis({
+        storeClient: store,
+        keyPrefix: `duizhao:${kind}:${window}`,
+        ...windows[window],
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `duizhao:${kind}:${window}`, ...windows[window] }),
+      });
+    return { minute: inRedis('minute'), day: inRedis('day') };
   }
   sweepExpiredCounters(db);
   return {
     minute: databaseLimiter(db, `${kind}:minute`, windows.minute),
     day: databaseLimiter(db, `${kind}:day`, windows.day),
   };
+}
+
+/** The process's Redis client; says once when Redis stops answering, and once when it is back. */
+function redisClient(url: string): Redis {
+  if (shared.redis) return shared.redis;
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    console.warn(`Redis does not answer (${error.message}); rate limits are counted in this process until it does.`);
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    console.warn('Redis answers again; rate limits are counted there.');
+  });
+  shared.redis = client;
+  return client;
+}
+
+/** Waits, briefly, for the first connection to Redis; an outage later is not waited for. */
+function redisFirstConnection(client: Redis): Promise<void> {
+  if (!['wait', 'connecting', 'connect'].includes(client.status)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('error', done);
+      client.off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, REDIS_READY_WAIT_MS);
+    // Ready: counted in Redis. An error or the end: counted in this process, at once.
+    client.once('ready', done);
+    client.once('error', done);
+    client.once('end', done);
+  });
 }
 
 /** Deletes, every few minutes, the counters whose window ended over an hour ago. */
@@ -103,6 +151,7 @@ const refusal = (kind: WriteKind, msBeforeNext: number) =>
 /** Counts one write of `kind` for the address, or refuses it with 429 and when to try again. */
 export async function takeWriteAllowance(db: Db, addressHash: string, kind: WriteKind): Promise<void> {
   const entry = limitersFor(db, kind);
+  if (shared.redis) await redisFirstConnection(shared.redis);
   for (const limiter of [entry.minute, entry.day]) {
     try {
       await retryWhileBusy(() => limiter.consume(addressHash));

@@ -27,7 +27,11 @@ import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';
-const app = next({ dev: false, hostname, port, dir: process.cwd() });
+// Next's name for this server, in the URLs it builds for itself, not where it listens. Next gives
+// proxy.ts a request URL on `localhost` whatever the hostname, and compares a rewrite's target with
+// its own name: any other name here makes every rewrite (a post in another reading mode) a second
+// HTTP request through this server.
+const app = next({ dev: false, hostname: 'localhost', port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 

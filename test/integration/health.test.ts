@@ -59,6 +59,22 @@ describe('the server', () => {
     expect(headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 
+  test.each(['/zh/posts/docker-and-hyper?gloss=inline&pinyin=1', '/en/posts/docker-and-hyper?gloss=parallel&pinyin=0'])(
+    '%s is the prerendered page of that reading mode, served in one request',
+    async (path) => {
+      const id = `rewrite-probe-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: { 'x-request-id': id } });
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      // proxy.ts rewrites it to the mode's page: in the same request, not fetched again through the server.
+      await expect.poll(() => server.output()).toContain(id);
+      const lines = server.output().split('\n').filter((line) => line.startsWith('{"time"'));
+      const at = lines.findIndex((line) => line.includes(id));
+      const during = lines.slice(Math.max(0, at - 3), at + 1).map((line) => (JSON.parse(line) as { path: string }).path);
+      expect(during.filter((logged) => /\/(?:off|inline|parallel)(?:-pinyin)?$/.test(logged))).toEqual([]);
+    },
+  );
+
   test.each([
     ['GET', '/api/nothing-here'],
     ['POST', '/api/posts/docker-and-hyper/nothing-here'],

@@ -58,6 +58,23 @@ export default defineConfig([
     },
   },
   {
+    // What a page loads takes zod from lib/browser-zod.ts, which keeps zod from trying
+    // `new Function` under the pages' Content-Security-Policy.
+    files: ['components/**', 'lib/comments/dto-schema.ts', 'lib/gloss/saved-words.ts', 'lib/gloss/glossary-types.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'Import { z } from lib/browser-zod.ts in code a page loads.' },
+            { name: 'zod/mini', message: 'Import { z } from lib/browser-zod.ts in code a page loads.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     plugins: { 'disable-comments': disableComments },
     rules: { 'disable-comments/name-and-reason': 'error' },
   },

@@ -5,7 +5,7 @@
  * this browser for the next comment.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as z from 'zod/mini';
+import { z } from '@/lib/browser-zod';
 import { formTokenResponseSchema, previewResponseSchema } from '@/lib/comments/dto-schema';
 import { callApi } from '@/components/api/client';
 

@@ -3,8 +3,9 @@ import type { NextConfig } from 'next';
 
 /**
  * Headers every answer carries. The Content-Security-Policy here restricts framing, plugins and
- * `<base>` only; what scripts may run is not restricted yet. HSTS only when the site is served
- * over https (SITE_URL is a build setting, see scripts/start.mjs).
+ * `<base>` only: scripts/server.mjs replaces it on HTML pages with the full policy, which lists
+ * the hashes of the page's own inline scripts (lib/http/page-policy.mjs). HSTS only when the site
+ * is served over https (SITE_URL is a build setting, see scripts/start.mjs).
  */
 function securityHeaders(siteUrl: string | undefined): Array<{ key: string; value: string }> {
   const headers = [
@@ -24,6 +25,8 @@ const nextConfig: NextConfig = {
   // The browser tests build into their own folder, so `npm test` never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // scripts/server.mjs compresses, after it has hashed each page's inline scripts for its policy.
+  compress: false,
   // Old `pretty` permalinks end in `/`: Next's own redirect would strip it first and cost a reader
   // a second hop, so proxy.ts decides what a trailing slash means.
   skipTrailingSlashRedirect: true,

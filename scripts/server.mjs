@@ -11,6 +11,9 @@
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
  * /api/ and as a short page in both languages elsewhere.
  *
+ * Every HTML page is sent with a Content-Security-Policy that lists the hashes of its own inline
+ * scripts (lib/http/page-policy.mjs), and answers are compressed here rather than by Next.
+ *
  * Every request gets an id (answered in X-Request-Id) and one JSON line in the log
  * (lib/http/request-log.mjs).
  *
@@ -19,9 +22,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import compression from 'compression';
 import next from 'next';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
+import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { logRequest } from '../lib/http/request-log.mjs';
 import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 
@@ -34,6 +39,9 @@ const hostname = process.env.HOST || '127.0.0.1';
 const app = next({ dev: false, hostname: 'localhost', port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Next's own compression is off (next.config.ts): it would compress before the page policy reads
+// the HTML. This one sits outside the policy, so it compresses what the policy let through.
+const compress = compression({ threshold: 1024 });
 
 const badAddress = Object.fromEntries(
   ['zh', 'en'].map((locale) => [locale, JSON.parse(readFileSync(new URL(`../lib/i18n/locales/${locale}.json`, import.meta.url), 'utf8')).badAddress]),
@@ -66,6 +74,7 @@ function answerBadAddress(request, response) {
     'Content-Type': api ? 'application/json' : 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
+    ...(api ? {} : { 'Content-Security-Policy': SCRIPTLESS_PAGE_POLICY }),
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
@@ -84,10 +93,13 @@ const server = createServer((request, response) => {
     return;
   }
   request.headers[PEER_HEADER] = peerAddress(request.socket.remoteAddress);
-  handle(request, response).catch((error) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500);
-    response.end();
+  compress(request, response, () => {
+    answerWithPagePolicy(response);
+    handle(request, response).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
   });
 });
 server.keepAliveTimeout = 65_000;

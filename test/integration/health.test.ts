@@ -4,6 +4,7 @@
  * The real server on SQLite: healthy, then unhealthy while its database file is away, then healthy
  * again. The check itself on each provider: migrated, behind, unreachable.
  */
+import { createHash } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkHealth } from '../../lib/db/health';
@@ -50,14 +51,31 @@ describe('the server', () => {
   });
 
   test.each(['/zh/posts/docker-and-hyper', '/zh', '/api/health', '/feed.xml'])('%s carries the security headers', async (path) => {
-    const headers = (await fetch(`${server.baseUrl}${path}`)).headers;
-    expect(headers.get('content-security-policy')).toBe("frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+    const { headers } = await fetch(`${server.baseUrl}${path}`);
+    const policy = headers.get('content-security-policy') ?? '';
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) expect(policy).toContain(directive);
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(headers.get('permissions-policy')).toContain('camera=()');
     // The test servers' SITE_URL is https (test/integration/server.ts).
     expect(headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
+
+  test.each(['/zh/posts/docker-and-hyper', '/zh/posts/docker-and-hyper?gloss=inline&pinyin=1', '/en/posts/docker-and-hyper?gloss=parallel&pinyin=0', '/zh/tags', '/en/admin'])(
+    '%s: scripts from the site and, by hash, exactly the inline scripts the page carries',
+    async (path) => {
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      // Compressed after the policy read the page (scripts/server.mjs).
+      expect(response.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+      const html = await response.text();
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const scriptSources = /(?:^|; )script-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+      const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, text]) => `'sha256-${createHash('sha256').update(text ?? '').digest('base64')}'`);
+      expect(inline.length).toBeGreaterThan(2);
+      expect([...new Set(inline)].sort()).toEqual(scriptSources.filter((source) => source.startsWith("'sha256-")).sort());
+      expect(scriptSources.filter((source) => !source.startsWith("'sha256-"))).toEqual(["'self'"]);
+    },
+  );
 
   test.each(['/zh/posts/docker-and-hyper?gloss=inline&pinyin=1', '/en/posts/docker-and-hyper?gloss=parallel&pinyin=0'])(
     '%s is the prerendered page of that reading mode, served in one request',

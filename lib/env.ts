@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { SESSION_SECRET_MIN_LENGTH } from './session-secret.mjs';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -23,6 +24,8 @@ const envSchema = z.object({
   NOTES_RATE_PER_DAY: z.coerce.number().int().min(1).default(500),
   /** Keep rate limits in Redis instead of the database. */
   REDIS_URL: z.string().min(1).optional(),
+  /** Signs cookies and keys address hashes; required on a public HOST (lib/session-secret.mjs). */
+  SESSION_SECRET: z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional(),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For is trusted. */
   TRUSTED_PROXIES: z.string().optional(),
 });
@@ -40,6 +43,8 @@ export type Env = {
   notesPerMinute: number;
   notesPerDay: number;
   redisUrl: string | null;
+  /** null: the secret kept in the database (lib/db/settings.ts) is used. */
+  sessionSecret: string | null;
   trustedProxies: string[];
 };
 
@@ -64,6 +69,7 @@ function readEnv(): Env {
     notesPerMinute: parsed.data.NOTES_RATE_PER_MINUTE,
     notesPerDay: parsed.data.NOTES_RATE_PER_DAY,
     redisUrl: parsed.data.REDIS_URL ?? null,
+    sessionSecret: parsed.data.SESSION_SECRET ?? null,
     trustedProxies: (parsed.data.TRUSTED_PROXIES ?? '').split(',').map((each) => each.trim()).filter(Boolean),
   };
 }

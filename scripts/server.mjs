@@ -29,6 +29,13 @@ import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { logRequest } from '../lib/http/request-log.mjs';
 import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { sessionSecretProblem } from '../lib/session-secret.mjs';
+
+const secretProblem = sessionSecretProblem(process.env);
+if (secretProblem) {
+  console.error(`Not starting: ${secretProblem}`);
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';

@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sessionSecretProblem } from '../lib/session-secret.mjs';
 import { sourceHash } from './source-hash.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,13 @@ function buildIsCurrent(hash) {
 }
 
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+// Said before a build that would otherwise take minutes to end in the same refusal.
+const secretProblem = sessionSecretProblem(process.env);
+if (secretProblem) {
+  console.error(`Not starting: ${secretProblem}`);
+  process.exit(1);
+}
 
 // What of the blog could not be taken over (a post left out, a setting not followed) is said
 // before anything else; the other posts build and serve regardless.

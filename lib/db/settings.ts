@@ -1,9 +1,11 @@
 /**
  * Site settings kept in the database, created on first use and then shared by every instance:
- * above all the secret that signs cookies and keys address hashes.
+ * above all the secret that signs cookies and keys address hashes, unless the operator gives one
+ * in SESSION_SECRET (required on a public address: lib/session-secret.mjs).
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { env } from '../env';
 import type { Db } from './client';
 
 const secrets = new WeakMap<Db, Promise<string>>();
@@ -21,6 +23,7 @@ async function loadSecret(db: Db): Promise<string> {
 }
 
 export function siteSecret(db: Db): Promise<string> {
+  if (env.sessionSecret) return Promise.resolve(env.sessionSecret);
   let secret = secrets.get(db);
   if (!secret) {
     secret = loadSecret(db);

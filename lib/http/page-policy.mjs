@@ -8,7 +8,8 @@
  *
  * `answerWithPagePolicy` wraps an answer before Next writes it: an HTML body is held until it is
  * complete, hashed and sent with its policy; every other answer passes through untouched. It sits
- * inside the compression (scripts/server.mjs), so it reads the body before it is compressed.
+ * inside the compression (scripts/server.mjs), so it reads the body before it is compressed. A
+ * page answered again unchanged (the same ETag and length) reuses the policy it had.
  *
  * What a post may embed is the author's choice: images, audio, video and frames from any https
  * address (a moved blog keeps its embeds); scripts only from this site. Readers' text has no
@@ -61,6 +62,30 @@ export function pagePolicy(scriptHashes) {
 export const SCRIPTLESS_PAGE_POLICY = pagePolicy([]).replace("script-src 'self'", "script-src 'none'");
 
 const HTML_TYPE = /^\s*text\/html\b/i;
+
+/**
+ * Policies of pages already answered, by the page's ETag (Next's hash of the body): a prerendered
+ * page is answered many times between two renders, and is hashed once. Bounded; the oldest go.
+ */
+const POLICY_CACHE_SIZE = 256;
+/** @type {Map<string, string>} */
+const policiesByEtag = new Map();
+
+/**
+ * @param {Buffer} body
+ * @param {unknown} etag
+ */
+function policyOf(body, etag) {
+  const key = typeof etag === 'string' && etag.length > 0 ? `${etag} ${body.length}` : null;
+  const known = key ? policiesByEtag.get(key) : undefined;
+  if (known) return known;
+  const policy = pagePolicy(inlineScriptHashes(body.toString('utf8')));
+  if (key) {
+    policiesByEtag.set(key, policy);
+    if (policiesByEtag.size > POLICY_CACHE_SIZE) policiesByEtag.delete(policiesByEtag.keys().next().value ?? '');
+  }
+  return policy;
+}
 
 /**
  * Applies `writeHead`'s arguments to the answer as Node would merge them (its headers take
@@ -134,7 +159,7 @@ export function answerWithPagePolicy(response) {
     // A 304 updates the headers of the copy the browser keeps: a policy hashed from no body would
     // block that copy's scripts, so the kept one stands.
     if (response.statusCode === 304) response.removeHeader('content-security-policy');
-    else response.setHeader('Content-Security-Policy', pagePolicy(inlineScriptHashes(body.toString('utf8'))));
+    else response.setHeader('Content-Security-Policy', policyOf(body, response.getHeader('etag')));
     return original.end.call(response, body, /** @type {any} */ (done));
   };
 }

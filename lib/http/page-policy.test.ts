@@ -67,6 +67,15 @@ describe('answerWithPagePolicy over HTTP', () => {
       response.writeHead(304);
       response.end();
     },
+    // Two bodies of one length under one ETag: only a cache would answer the second with the first's policy.
+    '/tagged-1': (response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html', ETag: '"same-tag"' });
+      response.end(`<script>${HELLO}</script>`);
+    },
+    '/tagged-2': (response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html', ETag: '"same-tag"' });
+      response.end('<script>other(1, 2, 3, 4, 5, 6)</script>');
+    },
     '/json': (response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.write('{"a":');
@@ -102,6 +111,14 @@ describe('answerWithPagePolicy over HTTP', () => {
     const response = await fetch(`${base}/not-modified`);
     expect(response.status).toBe(304);
     expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+
+  test('a page answered again under the same ETag is not hashed again', async () => {
+    const first = await fetch(`${base}/tagged-1`);
+    await first.text();
+    const second = await fetch(`${base}/tagged-2`);
+    await second.text();
+    expect(second.headers.get('content-security-policy')).toBe(pagePolicy([HELLO_HASH]));
   });
 
   test('other answers pass through untouched', async () => {

@@ -1,0 +1,157 @@
+/**
+ * One instance against two, behind nginx, on PostgreSQL (and Redis for the rate limits when it
+ * answers): the post page and the comments API's writes, requests per second through nginx
+ * running docs/nginx.conf (test/support/nginx.mjs), side by side in one run.
+ *
+ * Two instances (A, B) are started on the runner's build and one fresh PostgreSQL database, and
+ * two nginx servers in front of them: one whose upstream is A alone, one whose upstream is A and
+ * B. Each load runs through the first, then through the second, so both figures come from the
+ * same minute of the same machine. The target, two instances ≥ 1.6× one on the writes, says the
+ * instances share nothing but the database: on a machine with as many cores as there are
+ * instances, nginx, PostgreSQL and the load generator. Skipped, with the reason, without nginx
+ * or PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { nginxUnavailableReason, startNginx } from '../test/support/nginx.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './lib/server.mjs';
+import { createPostgresDatabase, freePort, round, serverCommand, summarize } from './lib/services.mjs';
+
+export const name = 'scale-out';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const SLUG = 'docker-and-hyper';
+const PAGE_PATH = `/zh/posts/${SLUG}`;
+const API_PATH = `/api/posts/${SLUG}/comments`;
+const DURATION_S = 10;
+const READ_CONNECTIONS = 32;
+const WRITE_CONNECTIONS = 32;
+const RATE_LIMIT_OFF = '100000000';
+const TARGET_WRITE_RATIO = 1.6;
+
+function redisAnswers() {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port: 6379 });
+    socket.setTimeout(1_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.end();
+      resolve(String(data).startsWith('+PONG'));
+    });
+  });
+}
+
+function reads(origin) {
+  return autocannon({ url: `${origin}${PAGE_PATH}`, connections: READ_CONNECTIONS, duration: DURATION_S, timeout: 10, headers: { 'accept-encoding': 'gzip' } });
+}
+
+function writes(origin, runId) {
+  let sent = 0;
+  return autocannon({
+    url: `${origin}${API_PATH}`,
+    connections: WRITE_CONNECTIONS,
+    duration: DURATION_S,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          sent += 1;
+          const body = `Scale ${runId} #${sent} ${randomBytes(4).toString('hex')}: 两个实例, one database.`;
+          return { ...request, body: JSON.stringify({ author: `Writer ${sent % WRITE_CONNECTIONS}`, body }) };
+        },
+      },
+    ],
+  });
+}
+
+export async function run(ctx) {
+  const unavailable = nginxUnavailableReason();
+  if (unavailable) {
+    ctx.note(`SKIPPED: ${unavailable}.`);
+    return [];
+  }
+  const database = await createPostgresDatabase();
+  if (database.skip) {
+    ctx.note(`SKIPPED: ${database.skip}.`);
+    return [];
+  }
+  mkdirSync(ctx.resultsDir, { recursive: true });
+  const redis = await redisAnswers();
+  const start = serverCommand();
+  const env = {
+    ...start.env,
+    ...BENCH_BUILD_ENV,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis ? 'redis://127.0.0.1:6379' : undefined,
+    TRUSTED_PROXIES: '127.0.0.1',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    COMMENTS_RATE_PER_MINUTE: RATE_LIMIT_OFF,
+    COMMENTS_RATE_PER_DAY: RATE_LIMIT_OFF,
+    COMMENTS_PREMODERATE: undefined,
+  };
+  const stoppers = [];
+  const runId = randomBytes(3).toString('hex');
+  try {
+    const instances = [];
+    for (const label of ['a', 'b']) {
+      const port = await freePort(BENCH_HOST);
+      const logFile = path.join(ctx.resultsDir, `scale-out-${label}-server.log`);
+      ctx.log(`instance ${label.toUpperCase()}: scripts/${start.script} on ${BENCH_HOST}:${port} (${database.description}; log: ${path.relative(root, logFile)})`);
+      // One after the other: the first migrates the fresh database while the second waits.
+      const server = await startServer({ root, host: BENCH_HOST, port, readyPath: API_PATH, timeoutMs: 240_000, logFile, script: start.script, env });
+      stoppers.push(server.stop);
+      instances.push(port);
+    }
+    const one = await startNginx({ root, listen: await freePort(BENCH_HOST), instances: instances.slice(0, 1) });
+    stoppers.push(one.stop);
+    const two = await startNginx({ root, listen: await freePort(BENCH_HOST), instances });
+    stoppers.push(two.stop);
+
+    ctx.log(`warming up both instances through nginx`);
+    await autocannon({ url: `${two.origin}${PAGE_PATH}`, connections: 8, duration: 3 });
+
+    const figures = {};
+    for (const [key, load] of [
+      ['page', (origin) => reads(origin)],
+      ['writes', (origin) => writes(origin, runId)],
+    ]) {
+      ctx.log(`${key}: ${DURATION_S} s through nginx with one instance, then with two`);
+      figures[key] = { one: summarize(await load(one.origin)), two: summarize(await load(two.origin)) };
+    }
+    ctx.details.figures = figures;
+    ctx.details.redis = redis;
+
+    const rows = [];
+    for (const [key, label, target] of [
+      ['page', `GET ${PAGE_PATH} (gzip, c=${READ_CONNECTIONS})`, null],
+      ['writes', `POST ${API_PATH} (c=${WRITE_CONNECTIONS})`, TARGET_WRITE_RATIO],
+    ]) {
+      const { one: single, two: double } = figures[key];
+      rows.push(ctx.row(`${label}, nginx + 1 instance`, single.requestsPerSecond, 'req/s'));
+      rows.push(ctx.row(`${label}, nginx + 2 instances`, double.requestsPerSecond, 'req/s'));
+      rows.push(ctx.row(`${label}, 2 instances / 1`, round(double.requestsPerSecond / single.requestsPerSecond, 2), '×', target ? ctx.atLeast(target) : undefined));
+      rows.push(ctx.row(`${label}, p99 latency 1 → 2 instances`, `${single.latencyMs.p99} → ${double.latencyMs.p99}`, 'ms'));
+      rows.push(ctx.row(`${label}, non-2xx + errors`, single.non2xx + single.errors + double.non2xx + double.errors, '', ctx.exactly(0)));
+    }
+    ctx.note(
+      `Two instances (scripts/${start.script}) on one PostgreSQL database${redis ? ', rate limits in Redis (raised out of the way)' : ', rate limits in PostgreSQL (raised out of the way; no Redis answered)'}, ` +
+        `behind nginx with docs/nginx.conf; autocannon in this process, ${DURATION_S} s per load. ` +
+        `nginx, PostgreSQL, both instances and the load generator share this machine's ${os.cpus().length} CPUs, so the ratio is bounded by the cores left to the second instance.`,
+    );
+    return rows;
+  } finally {
+    for (const stop of stoppers.reverse()) await stop();
+    await database.drop();
+  }
+}

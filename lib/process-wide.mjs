@@ -18,13 +18,15 @@
  *   thread-cache      each post's public thread, dropped by every write (lib/comments/thread-cache.ts)
  *   memory-answers    the answers the HTTP server sends without running Next
  *                     (lib/http/memory-answers.ts, through memory-answers-registry.mjs)
+ *   on-shutdown       what to close when the server stops: the database, Redis
+ *                     (`onShutdown`, run by scripts/server.mjs through `shutDown`)
  *
  * The same reason makes classes differ between copies: an error made by one copy's AppError
  * fails another copy's `instanceof`, so `isAppError` (lib/http/errors.ts) also knows one by its
  * shape, and a rate limiter stays in the chunk whose copy of rate-limiter-flexible made it.
  */
 
-/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers'} ProcessWideSlot */
+/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'on-shutdown'} ProcessWideSlot */
 
 /**
  * `globalThis` as a table of symbols: it is typed without an index signature, and the slots'
@@ -57,4 +59,35 @@ export function processWide(slot, create) {
  */
 export function existingProcessWide(slot) {
   return store[keyOf(slot)];
+}
+
+/**
+ * Registers what to close when the server stops (after its last request): the database
+ * connection, the Redis client. Run once each, newest first, by `shutDown`.
+ * @param {() => Promise<void> | void} close
+ */
+export function onShutdown(close) {
+  processWide('on-shutdown', () => /** @type {Array<() => Promise<void> | void>} */ ([])).push(close);
+}
+
+/**
+ * Runs what `onShutdown` registered, newest first; one that fails or hangs past `timeoutMs` is
+ * reported and does not stop the others.
+ * @param {number} [timeoutMs]
+ */
+export async function shutDown(timeoutMs = 5_000) {
+  const closes = processWide('on-shutdown', () => /** @type {Array<() => Promise<void> | void>} */ ([]));
+  for (const close of closes.splice(0).reverse()) {
+    /** @type {NodeJS.Timeout | undefined} */
+    let timer;
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), timeoutMs)));
+    try {
+      const outcome = await Promise.race([Promise.resolve(close()).then(() => null), timedOut]);
+      if (outcome) console.error(`shutdown: a close ${outcome} after ${timeoutMs} ms`);
+    } catch (error) {
+      console.error('shutdown: a close failed:', error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }

@@ -29,6 +29,7 @@ import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { logRequest } from '../lib/http/request-log.mjs';
 import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
 
 const secretProblem = sessionSecretProblem(process.env);
@@ -88,6 +89,7 @@ function answerBadAddress(request, response) {
 
 const server = createServer((request, response) => {
   logRequest(request, response);
+  if (stopping) response.setHeader('Connection', 'close');
   if (answerFromMemory(request, response)) return;
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
@@ -111,11 +113,21 @@ const server = createServer((request, response) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`ready: listening on http://${hostname}:${port}`));
-// Stop taking connections, let the requests in flight finish, and drop idle keep-alive connections
-// at once rather than waiting out their timeout.
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
+// Stop taking connections and let the requests in flight finish. A keep-alive connection is closed
+// as soon as it is idle (its answers say `Connection: close` meanwhile), not when its timeout runs
+// out; whatever is still open after STOP_GRACE_MS is cut. Then the database and Redis are closed.
+const STOP_GRACE_MS = 10_000;
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+  server.close(() => {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+    shutDown().finally(() => process.exit(0));
   });
+  server.closeIdleConnections();
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);

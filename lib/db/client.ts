@@ -9,7 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env } from '../env';
-import { processWide } from '../process-wide.mjs';
+import { onShutdown, processWide } from '../process-wide.mjs';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { durableCommits, WalSync } from './durable-commits';
@@ -106,7 +106,11 @@ export function getDb(): Promise<Db> {
   const ready = (connection.ready ??= (async () => {
     const target = databaseTarget(env.databaseUrl);
     await migrateDatabase(target);
-    return createDb(target);
+    const db = await createDb(target);
+    // Closed after the server's last request, so that SQLite checkpoints its WAL and PostgreSQL
+    // sees its connections end rather than drop.
+    onShutdown(() => closeDb(db));
+    return db;
   })());
   ready.catch(() => {
     if (connection.ready === ready) connection.ready = null;

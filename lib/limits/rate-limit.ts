@@ -21,7 +21,7 @@ import { retryWhileBusy } from '../db/busy';
 import { counterStoreOf, whenClosed, type Db } from '../db/client';
 import { env } from '../env';
 import { AppError } from '../http/errors';
-import { processWide } from '../process-wide.mjs';
+import { onShutdown, processWide } from '../process-wide.mjs';
 
 /** What is counted: each kind has its own allowance, and its own error code when it runs out. */
 export type WriteKind = 'comments' | 'notes' | 'failedSignIns';
@@ -96,6 +96,9 @@ function redisClient(url: string): Redis {
     console.warn('Redis answers again; rate limits are counted there.');
   });
   shared.redis = client;
+  onShutdown(async () => {
+    await client.quit().catch(() => client.disconnect());
+  });
   return client;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Stopping an instance (SIGTERM, as a process manager or a deploy does) in the middle of a storm
  * of writes: it stops taking connections, finishes the requests it has, and exits; every comment
- * it acknowledged with a 201 is in the database afterwards. The real server on SQLite. Also the
+ * it acknowledged with a 201 is in the database afterwards, which it closed before exiting. The real server on SQLite. Also the
  * request id and the JSON log line every answer gets, the cookies signed with the operator's
  * SESSION_SECRET, and a server on a public address refusing to start without one.
  */
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
@@ -93,6 +94,8 @@ describe('an instance stopped during a write storm', () => {
     await Promise.all(writers);
     expect(acknowledged.length).toBeGreaterThan(20);
     if (database.target.provider !== 'sqlite') throw new Error('runs on SQLite');
+    // The server closed the database before it exited: SQLite checkpointed and removed its WAL.
+    expect(existsSync(`${database.target.file}-wal`)).toBe(false);
     const db = new Database(database.target.file, { readonly: true });
     try {
       const stored = new Set((db.prepare('SELECT id FROM Comment').all() as Array<{ id: string }>).map((row) => row.id));

@@ -27,7 +27,7 @@
  * p99 target applies.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -230,7 +230,6 @@ function loadSample(when) {
 }
 
 export async function run(ctx) {
-  mkdirSync(ctx.resultsDir, { recursive: true }); // for the servers' logs
   const loads = [loadSample('before')];
   const buildIsCurrent = benchBuildIsCurrent(root);
   ctx.details.buildIsCurrent = buildIsCurrent;

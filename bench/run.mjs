@@ -12,7 +12,7 @@
  * 127.0.0.1:3311 with SITE_URL set to that origin; set BENCH_URL to measure a running server
  * instead. Arguments filter benchmarks by name: `npm run bench -- lighthouse`.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createContext } from './lib/context.mjs';
@@ -47,6 +47,8 @@ async function runBenchmark(file, baseURL) {
 async function main() {
   const files = benchmarkFiles(process.argv.slice(2));
   if (!files.length) throw new Error('no benchmark matches the arguments');
+  // A fresh clone has no bench/results/, and with BENCH_URL set no server log creates it.
+  mkdirSync(resultsDir, { recursive: true });
 
   let server = null;
   const stopAndExit = async (signal) => {

@@ -13,7 +13,6 @@
  * wrk or PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,7 +86,6 @@ export async function run(ctx) {
     ctx.note(`SKIPPED: ${database.skip}.`);
     return [];
   }
-  mkdirSync(ctx.resultsDir, { recursive: true });
   const redis = await redisAnswers();
   const start = serverCommand();
   const env = {

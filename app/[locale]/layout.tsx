@@ -45,6 +45,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const locale = await readLocale(params);
   return (
     <html lang={languageTags[locale]}>
+      <head>
+        {/* Nothing is painted before every page's <main> is parsed whole: a paint of half a line
+            of ruby, or of half the header, would be moved by the rest of it when it arrives. */}
+        <link rel="expect" href="#main" blocking="render" />
+      </head>
       <body>
         {children}
         <SiteFooter locale={locale} />

@@ -89,7 +89,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
         setTimeout(() => restoreAnchor(root, anchor), 150);
       });
     }
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the controls that need JavaScript appear once it runs, never in the server's HTML
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the controls that need JavaScript are enabled once it runs; the server's HTML holds them disabled
     setHydrated(true);
   }, []);
 
@@ -213,9 +213,10 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
         >
           {mode.pinyin ? labels.pinyinOff : labels.pinyinOn}
         </a>
-        {hydrated ? <ShortcutHelp labels={labels.shortcuts} /> : null}
-        {hydrated ? <WordHelp root={root} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} /> : null}
-        {/* Rendered before the notes load too, so the toolbar never changes size under the reader. */}
+        {/* Every button is in the server's HTML, hidden and disabled until this code runs, so the
+            toolbar has its final size from the first paint and nothing moves when the page hydrates. */}
+        <ShortcutHelp labels={labels.shortcuts} ready={hydrated} />
+        <WordHelp root={root} glossaryUrl={glossaryUrl} labels={labels.words} slug={path.split('/').pop() ?? ''} ready={hydrated} />
         <button type="button" className="toolbar-button" aria-expanded={notesOpen} aria-controls={NOTES_PANEL_ID} disabled={!hydrated} onClick={() => {
             setNotesWanted(true);
             setNotesOpen((open) => !open);

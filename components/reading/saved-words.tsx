@@ -6,7 +6,14 @@ import { useRef } from 'react';
 import { toAnkiTsv, type SavedWord } from '@/lib/gloss/saved-words';
 import type { ReadingLabels } from './labels';
 
-type Props = { saved: readonly SavedWord[]; labels: ReadingLabels['words']; onRemove: (word: string) => void };
+type Props = {
+  /** Null until this browser's list has been read; the count shows a dash meanwhile. */
+  saved: readonly SavedWord[] | null;
+  /** False in the server's HTML: the button holds its place, disabled, until hydration. */
+  ready: boolean;
+  labels: ReadingLabels['words'];
+  onRemove: (word: string) => void;
+};
 
 function exportTsv(saved: readonly SavedWord[]): void {
   const url = URL.createObjectURL(new Blob([toAnkiTsv([...saved])], { type: 'text/tab-separated-values;charset=utf-8' }));
@@ -15,12 +22,13 @@ function exportTsv(saved: readonly SavedWord[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function SavedWords({ saved, labels, onRemove }: Props) {
+export function SavedWords({ saved: savedRead, ready, labels, onRemove }: Props) {
   const listRef = useRef<HTMLDialogElement>(null);
+  const saved = savedRead ?? [];
   return (
     <>
-      <button type="button" className="toolbar-button" aria-haspopup="dialog" onClick={() => listRef.current?.showModal()}>
-        {labels.list} <span className="count">{saved.length}</span>
+      <button type="button" className="toolbar-button" aria-haspopup="dialog" disabled={!ready} onClick={() => listRef.current?.showModal()}>
+        {labels.list} <span className="count">{savedRead ? savedRead.length : '–'}</span>
       </button>
       <dialog ref={listRef} className="overlay" aria-labelledby="saved-words-title">
         <h2 id="saved-words-title">{labels.list}</h2>

@@ -15,7 +15,8 @@ const SHORTCUTS = [
   { keys: ['?'], label: 'help' },
 ] as const;
 
-export function ShortcutHelp({ labels }: { labels: ReadingLabels['shortcuts'] }) {
+/** `ready` is false in the server's HTML: the button holds its place but does nothing until hydration. */
+export function ShortcutHelp({ labels, ready }: { labels: ReadingLabels['shortcuts']; ready: boolean }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -30,7 +31,7 @@ export function ShortcutHelp({ labels }: { labels: ReadingLabels['shortcuts'] })
 
   return (
     <>
-      <button type="button" className="toolbar-button" aria-label={labels.open} title={labels.open} aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => dialogRef.current?.showModal()}>
+      <button type="button" className="toolbar-button" aria-label={labels.open} title={labels.open} aria-keyshortcuts="?" aria-haspopup="dialog" disabled={!ready} onClick={() => dialogRef.current?.showModal()}>
         <kbd aria-hidden="true">?</kbd>
       </button>
       <dialog ref={dialogRef} className="overlay" aria-labelledby="shortcut-help-title">

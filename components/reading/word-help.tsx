@@ -22,6 +22,8 @@ type Props = {
   glossaryUrl: string;
   labels: ReadingLabels['words'];
   slug: string;
+  /** False in the server's HTML: the saved-words button holds its place until hydration. */
+  ready: boolean;
 };
 
 /** The word's own text, without its ruby reading. */
@@ -34,10 +36,12 @@ function release(word: HTMLElement | null): void {
   word?.removeAttribute('aria-describedby');
 }
 
-export function WordHelp({ root, glossaryUrl, labels, slug }: Props) {
+export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
   const [active, setActive] = useState<HTMLElement | null>(null);
   const [lookup, setLookup] = useState<Lookup>(null);
-  const [saved, setSaved] = useState<SavedWord[]>([]);
+  /** Null until read from localStorage, which only the browser has. */
+  const [savedRead, setSaved] = useState<SavedWord[] | null>(null);
+  const saved = savedRead ?? [];
   const glossary = useRef<Promise<Glossary> | null>(null);
   const cardRef = useRef<HTMLDivElement>(null);
   /** Set while focus goes back to a word after closing its card, so that focus does not reopen it. */
@@ -135,7 +139,7 @@ export function WordHelp({ root, glossaryUrl, labels, slug }: Props) {
 
   return (
     <>
-      <SavedWords saved={saved} labels={labels} onRemove={(each) => store(withoutSavedWord(saved, each))} />
+      <SavedWords saved={savedRead} ready={ready} labels={labels} onRemove={(each) => store(withoutSavedWord(saved, each))} />
       {active && root ? (
         <WordCard root={root} word={active} text={word} lookup={lookup} saved={isSaved} labels={labels} onToggleSave={toggleSave} onClose={() => close(true)} cardRef={cardRef} />
       ) : null}

@@ -11,6 +11,7 @@ import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { editingState } from '@/lib/comments/form-state';
+import { threadPage, type ThreadPageQuery } from '@/lib/comments/thread-pages';
 import type { CommentDto } from '@/lib/comments/types';
 import { CommentThread } from './comment-thread';
 import { commentLabels } from './labels';
@@ -35,9 +36,9 @@ function comment(id: string, parentId: string | null = null, extra: Partial<Comm
   };
 }
 
-function render(comments: CommentDto[], locale: 'zh' | 'en' = 'en'): Root {
+function render(comments: CommentDto[], locale: 'zh' | 'en' = 'en', query: ThreadPageQuery = { order: 'oldest' }): Root {
   const html = renderToStaticMarkup(
-    <CommentThread slug="docker-and-hyper" labels={commentLabels(locale)} initialComments={comments} live pagePath={`/${locale}/posts/docker-and-hyper/comments`} formState={editingState()} />,
+    <CommentThread slug="docker-and-hyper" labels={commentLabels(locale)} initialPage={threadPage(comments, query)} live pagePath={`/${locale}/posts/docker-and-hyper/comments`} formState={editingState()} />,
   );
   return unified().use(rehypeParse, { fragment: true }).parse(html);
 }
@@ -106,4 +107,33 @@ test('an empty thread invites the first comment, in Chinese too', () => {
   expect(text(select('h2#comments-title', thread))).toBe('评论（0）');
   expect(text(select('.comment-empty', thread))).toBe('还没有评论。来说两句？');
   expect(select('.comment-filter', thread)).toBeUndefined();
+});
+
+describe('a long thread', () => {
+  const many = Array.from({ length: 65 }, (_, index) => comment(`m${index + 1}`));
+  many.push(comment('m1-reply', 'm1'));
+
+  test('shows its first page, newest first, with the whole count and links to the other pages', () => {
+    const thread = render(many, 'en', {});
+    expect(text(select('h2#comments-title', thread))).toBe('Comments (66)');
+    const top = selectAll('ol.comment-list > li.comment', thread).map((li) => String(li.properties.id));
+    expect(top).toHaveLength(30);
+    expect(top.slice(0, 2)).toEqual(['comment-m65', 'comment-m64']);
+    expect(select('.comment-more', thread)?.properties.href).toBe('/en/posts/docker-and-hyper/comments?page=2&order=newest#comments');
+    expect(select('.comment-previous', thread)).toBeUndefined();
+    const orders = selectAll('.comment-order a', thread);
+    expect(orders.map((a) => [text(a), a.properties.href, a.properties.ariaCurrent])).toEqual([
+      ['Newest first', '/en/posts/docker-and-hyper/comments?order=newest#comments', 'true'],
+      ['Oldest first', '/en/posts/docker-and-hyper/comments?order=oldest#comments', undefined],
+    ]);
+  });
+
+  test('a later page links back to the one before it, and the last has no "more"', () => {
+    const thread = render(many, 'zh', { page: 3, order: 'oldest' });
+    expect(selectAll('ol.comment-list > li.comment', thread).map((li) => String(li.properties.id))).toEqual(['comment-m61', 'comment-m62', 'comment-m63', 'comment-m64', 'comment-m65']);
+    expect(select('.comment-previous a', thread)?.properties.href).toBe('/zh/posts/docker-and-hyper/comments?page=2&order=oldest#comments');
+    expect(text(select('.comment-previous a', thread))).toBe('上一页');
+    expect(select('.comment-more', thread)).toBeUndefined();
+    expect(select('nav.comment-pager', thread)?.properties.hidden).toBe(true);
+  });
 });

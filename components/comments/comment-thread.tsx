@@ -1,22 +1,22 @@
 'use client';
 /**
- * A post's thread and its form. The server renders it with the published comments, so it reads
- * without JavaScript (the language filter then works through `:target` links, see globals.css).
- * Once hydrated it fetches the thread again when it comes near the screen, which adds what the
- * prerendered page cannot know: the reader's own comments awaiting moderation and which of
- * theirs they may still edit. The filter becomes buttons, replies open in place.
+ * A post's thread and its form. The server renders one page of the thread (thread-pages.ts), so
+ * it reads without JavaScript (the language filter then works through `:target` links, see
+ * globals.css, and the order and other pages are links to the comments page). Once hydrated, the
+ * thread's pages load in place (use-thread-pages.ts), the filter becomes buttons and replies open
+ * in place.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { threadResponseSchema } from '@/lib/comments/dto-schema';
 import { editingState, type CommentFormState } from '@/lib/comments/form-state';
-import { threadApiPath } from '@/lib/comments/paths';
-import { buildThread, countShown } from '@/lib/comments/thread';
+import { buildThread } from '@/lib/comments/thread';
+import { inOrder, type ThreadPage } from '@/lib/comments/thread-pages';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi } from '@/components/api/client';
 import { CommentForm } from './comment-form';
 import { CommentItem, type CommentHandlers } from './comment-item';
+import { CommentOrderLinks, CommentPager, PreviousPageLink } from './comment-pager';
 import type { CommentLabels } from './labels';
+import { useThreadPages } from './use-thread-pages';
 
 type Filter = 'all' | 'zh' | 'en';
 const FILTERS: readonly Filter[] = ['all', 'zh', 'en'];
@@ -25,7 +25,8 @@ const FILTER_LANG: Record<Filter, string | undefined> = { all: undefined, zh: 'z
 type Props = {
   slug: string;
   labels: CommentLabels;
-  initialComments: CommentDto[];
+  /** The page of the thread the server rendered. */
+  initialPage: ThreadPage;
   /** Fetch the reader's view of the thread after hydration (the prerendered post page). */
   live: boolean;
   /** The post's comments page: where replying and posting go without JavaScript. */
@@ -35,20 +36,17 @@ type Props = {
   notice?: string;
 };
 
-/** Keeps the reader's own comments a refresh does not know about yet (it may have started before they posted). */
-function mergeFresh(fresh: CommentDto[], current: CommentDto[]): CommentDto[] {
-  const known = new Set(fresh.map((comment) => comment.id));
-  return [...fresh, ...current.filter((comment) => comment.editableUntil !== undefined && !known.has(comment.id))];
-}
+/** Whether a comment counts in the heading: published, not a placeholder. */
+const counted = (comment: CommentDto) => !comment.deleted && !comment.pending;
 
-export function CommentThread({ slug, labels, initialComments, live, pagePath, formState, notice: arrivalNotice }: Props) {
-  const [comments, setComments] = useState(initialComments);
+export function CommentThread({ slug, labels, initialPage, live, pagePath, formState, notice: arrivalNotice }: Props) {
   const [hydrated, setHydrated] = useState(false);
   const [now, setNow] = useState(0);
   const [filter, setFilter] = useState<Filter>('all');
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [notice, setNotice] = useState(arrivalNotice ?? '');
   const rootRef = useRef<HTMLDivElement>(null);
+  const { comments, setComments, view, status, loadPage, changeOrder, adjustCount, nextPage, previousPage } = useThreadPages({ slug, initialPage, live, rootRef });
   /** What to move focus to once the list has changed: a new comment, or the heading after a removal. */
   const focusNext = useRef<string | null>(null);
 
@@ -62,36 +60,6 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
     if (chosen === 'zh' || chosen === 'en') setFilter(chosen);
   }, []);
   /* eslint-enable react-hooks/set-state-in-effect */
-
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!live || !root) return;
-    const controller = new AbortController();
-    const load = () =>
-      callApi(threadApiPath(slug), threadResponseSchema, { method: 'GET', signal: controller.signal }).then(
-        (result) => {
-          if (result.ok) setComments((current) => mergeFresh(result.data.comments, current));
-        },
-        () => undefined,
-      );
-    if (window.location.hash.startsWith('#comment')) {
-      void load();
-      return () => controller.abort();
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        void load();
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(root);
-    return () => {
-      observer.disconnect();
-      controller.abort();
-    };
-  }, [live, slug]);
 
   // Edit and delete buttons go away when the window closes.
   useEffect(() => {
@@ -113,14 +81,15 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
     (comment: CommentDto) => {
       focusNext.current = `#comment-${CSS.escape(comment.id)} > .comment-card`;
       setComments((current) => [...current, comment]);
+      if (counted(comment)) adjustCount(1);
       setReplyingTo(null);
       setFilter((current) => (current === 'all' || current === comment.lang ? current : 'all'));
       setNotice(comment.pending ? labels.form.pending : labels.form.published);
     },
-    [labels],
+    [labels, setComments, adjustCount],
   );
 
-  const nodes = useMemo(() => buildThread(comments), [comments]);
+  const nodes = useMemo(() => inOrder(buildThread(comments), view.order), [comments, view.order]);
   const answered = useMemo(() => new Set(comments.flatMap((comment) => (comment.parentId ? [comment.parentId] : []))), [comments]);
   const permalink = `${pagePath}#comment-form`;
 
@@ -146,6 +115,8 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
     onChanged: (changed) => setComments((current) => current.map((comment) => (comment.id === changed.id ? changed : comment))),
     onRemoved: (id, placeholder) => {
       focusNext.current = '#comments-title';
+      const removed = comments.find((comment) => comment.id === id);
+      if (removed && counted(removed)) adjustCount(-1);
       setComments((current) =>
         placeholder
           ? current.map((comment) => (comment.id === id ? { ...comment, deleted: true, author: '', website: null, bodyHtml: '', editableUntil: undefined, bodySource: undefined } : comment))
@@ -158,7 +129,7 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
   return (
     <div ref={rootRef} className="comment-thread" data-live={hydrated ? '' : undefined} data-filter={hydrated ? filter : undefined}>
       <h2 id="comments-title" tabIndex={-1}>
-        {fill(labels.heading, { count: countShown(comments) })}
+        {fill(labels.heading, { count: view.count })}
       </h2>
       {comments.length > 0 ? (
         <div className="comment-filter" role="group" aria-label={labels.filter.label}>
@@ -175,9 +146,11 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
           )}
         </div>
       ) : null}
+      {comments.length > 1 || view.pages > 1 ? <CommentOrderLinks labels={labels} pagePath={pagePath} order={view.order} hydrated={hydrated} onOrder={changeOrder} /> : null}
       <p className="comment-notice" role="status">
         {notice}
       </p>
+      <PreviousPageLink labels={labels} pagePath={pagePath} order={view.order} page={previousPage} hydrated={hydrated} onPage={loadPage} />
       {nodes.length === 0 ? (
         <p className="comment-empty">{labels.none}</p>
       ) : (
@@ -187,6 +160,7 @@ export function CommentThread({ slug, labels, initialComments, live, pagePath, f
           ))}
         </ol>
       )}
+      <CommentPager labels={labels} pagePath={pagePath} order={view.order} page={nextPage} status={status} hydrated={hydrated} onPage={loadPage} />
       <CommentForm
         id="comment-form"
         slug={slug}

@@ -6,7 +6,7 @@
  */
 import { commentsFeedPath } from '@/lib/comments/feed-path';
 import type { CommentFormState } from '@/lib/comments/form-state';
-import type { CommentDto } from '@/lib/comments/types';
+import type { ThreadPage } from '@/lib/comments/thread-pages';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
@@ -16,7 +16,8 @@ import { commentLabels } from './labels';
 type Props = {
   locale: Locale;
   slug: string;
-  comments: CommentDto[];
+  /** The page of the thread to render. */
+  thread: ThreadPage;
   formState: CommentFormState;
   /** `post`: under the prerendered post, refreshed in the browser; `page`: the dynamic comments page. */
   variant: 'post' | 'page';
@@ -25,7 +26,7 @@ type Props = {
 
 export const commentsPagePath = (locale: Locale, slug: string) => localePath(locale, `/posts/${encodeURIComponent(slug)}/comments`);
 
-export function CommentsSection({ locale, slug, comments, formState, variant, notice }: Props) {
+export function CommentsSection({ locale, slug, thread, formState, variant, notice }: Props) {
   const t = getTranslator(locale);
   const pagePath = commentsPagePath(locale, slug);
   return (
@@ -33,7 +34,7 @@ export function CommentsSection({ locale, slug, comments, formState, variant, no
       {/* Targets of the language filter's links, which work without JavaScript (:target in globals.css). */}
       <span id="comments-zh" className="comments-target" />
       <span id="comments-en" className="comments-target" />
-      <CommentThread slug={slug} labels={commentLabels(locale)} initialComments={comments} live={variant === 'post'} pagePath={pagePath} formState={formState} notice={notice} />
+      <CommentThread slug={slug} labels={commentLabels(locale)} initialPage={thread} live={variant === 'post'} pagePath={pagePath} formState={formState} notice={notice} />
       <p className="comments-links">
         <a href={commentsFeedPath(slug)} type="application/atom+xml">
           {t('comments.feed')}

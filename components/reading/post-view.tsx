@@ -13,7 +13,7 @@ import { SiteHeader } from '@/components/site-header';
 import { postIri } from '@/lib/notes/w3c/iri';
 import { editingState } from '@/lib/comments/form-state';
 import { readPublishedThread } from '@/lib/comments/published';
-import { countShown } from '@/lib/comments/thread';
+import { threadPage } from '@/lib/comments/thread-pages';
 import { compilePostBody } from '@/lib/content/compile';
 import type { LoadedPost } from '@/lib/content/posts';
 import { env } from '@/lib/env';
@@ -31,7 +31,8 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
   const path = localePath(locale, `/posts/${post.slug}`);
   const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
   const body = await compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
-  const comments = post.comments ? await readPublishedThread(post.slug) : null;
+  // The first page of the thread in the default order; readers load the rest in place.
+  const comments = post.comments ? threadPage(await readPublishedThread(post.slug)) : null;
   const structuredData = {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',
@@ -54,13 +55,13 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
           notes={{ slug: post.slug, postIri: postIri(env.siteUrl, post.slug), labels: noteLabels(locale) }}
         >
           <article className="post" aria-labelledby="post-title">
-            <PostHeader post={post} locale={locale} commentCount={comments ? countShown(comments) : null} />
+            <PostHeader post={post} locale={locale} commentCount={comments ? comments.count : null} />
             <div className="post-body" lang="zh-Hans">
               {body}
             </div>
           </article>
         </ReadingView>
-        {comments ? <CommentsSection locale={locale} slug={post.slug} comments={comments} formState={editingState()} variant="post" /> : null}
+        {comments ? <CommentsSection locale={locale} slug={post.slug} thread={comments} formState={editingState()} variant="post" /> : null}
         <script
           type="application/ld+json"
           // JSON.stringify output with `<` escaped cannot close the script element.

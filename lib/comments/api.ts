@@ -24,9 +24,10 @@ import { assertCommentsOpen, createComment, deleteComment, editComment, flagComm
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { commentPostSlug, countComments, listComments } from './queries';
-import { publicThreadJson } from './thread-cache';
+import { publicThread, publicThreadJson } from './thread-cache';
+import { threadPage, type ThreadPageQuery } from './thread-pages';
 import { threadChanged } from './revalidate';
-import { BODY_MAX, commentEditSchema, newCommentSchema } from './schema';
+import { BODY_MAX, commentEditSchema, newCommentSchema, threadPageQuerySchema } from './schema';
 import { commentViewerOf, readCommentSession } from './session';
 
 const idSchema = z.string().regex(/^[\w-]{1,40}$/);
@@ -43,10 +44,25 @@ function parseBody<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
   return parsed.data;
 }
 
+/** `?page=`, `?order=` and `?comment=` ask for one page of the thread; none of them, for all of it. */
+function readPageQuery(search: URLSearchParams): ThreadPageQuery | null {
+  const asked = ['page', 'order', 'comment'].filter((name) => search.has(name));
+  if (asked.length === 0) return null;
+  const parsed = threadPageQuerySchema.safeParse(Object.fromEntries(asked.map((name) => [name, search.get(name)])));
+  if (!parsed.success) throw new AppError('comments.pageInvalid', 400, 'page is a whole number from 1, order is newest or oldest, comment is an id');
+  return parsed.data;
+}
+
 export async function getThread(request: NextRequest, slug: string): Promise<Response> {
   await assertCommentsOpen(slug);
+  const pageQuery = readPageQuery(request.nextUrl.searchParams);
   const session = await readCommentSession(request.headers, request.cookies);
-  if (session.authored.size === 0 && !session.isAdmin) {
+  const personal = session.authored.size > 0 || session.isAdmin;
+  if (pageQuery) {
+    const comments = personal ? await listComments(session.db, slug, commentViewerOf(session)) : await publicThread(session.db, slug);
+    return NextResponse.json(threadPage(comments, pageQuery), { headers: { 'Cache-Control': 'no-store' } });
+  }
+  if (!personal) {
     // Most readers wrote nothing here: they all see the same thread, served from memory.
     return new Response(await publicThreadJson(session.db, slug), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
   }

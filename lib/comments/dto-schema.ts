@@ -5,6 +5,7 @@
  */
 import { z } from '../browser-zod';
 import { commentLangs } from './limits';
+import { commentOrders } from './thread-pages';
 import type { CommentDto } from './types';
 
 export const commentDtoSchema = z.object({
@@ -23,6 +24,14 @@ export const commentDtoSchema = z.object({
 }) satisfies z.ZodMiniType<CommentDto>;
 
 export const threadResponseSchema = z.object({ comments: z.array(commentDtoSchema), count: z.number() });
+/** One page of the thread (`?page=`, `?order=`, `?comment=`): see lib/comments/thread-pages.ts. */
+export const threadPageResponseSchema = z.object({
+  comments: z.array(commentDtoSchema),
+  count: z.number(),
+  page: z.number(),
+  pages: z.number(),
+  order: z.enum(commentOrders),
+});
 export const commentResponseSchema = z.object({ comment: commentDtoSchema });
 export const deleteResponseSchema = z.object({ deleted: z.literal(true), placeholder: z.boolean() });
 export const previewResponseSchema = z.object({ html: z.string() });

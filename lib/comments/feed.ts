@@ -34,10 +34,12 @@ export async function buildCommentsFeed(slug: string, origin = env.siteUrl): Pro
     copyright: 'Comments are © their authors',
   });
   for (const comment of comments) {
+    // The id stays the post's address with the comment's fragment, as it always was; the link goes
+    // to the comments page, which opens at the page of a long thread that holds the comment.
     const url = `${postUrl}#comment-${comment.id}`;
     feed.addItem({
       id: url,
-      link: url,
+      link: `${postUrl}/comments?comment=${encodeURIComponent(comment.id)}#comment-${comment.id}`,
       title: `${comment.author}: ${post.title}`,
       content: comment.bodyHtml,
       date: new Date(comment.editedAt ?? comment.createdAt),

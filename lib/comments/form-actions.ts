@@ -14,7 +14,8 @@
  *   request, so a form started there carries a token from the start and needs no second step;
  * - success: the authorship cookie is set (the reader may edit for 15 minutes with JavaScript),
  *   the post's pages are revalidated, and the reader is redirected (303) to the comment on the
- *   post, or, when it awaits moderation, to the comments page, which shows it to its author.
+ *   post when the post's page of the thread holds it, else to the comments page at the page that
+ *   does, and, when it awaits moderation, to the comments page, which shows it to its author.
  */
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -30,10 +31,13 @@ import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { createComment } from './actions';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
+import { listComments } from './queries';
 import { FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
 import { threadChanged } from './revalidate';
 import { newCommentSchema } from './schema';
 import { commentViewerOf, readCommentSession } from './session';
+import { threadPage } from './thread-pages';
+import { anonymousViewer } from './types';
 
 const targetSchema = z.object({ slug: z.string().max(400), locale: z.enum(locales) });
 
@@ -68,7 +72,7 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
   // A token that will pass once old enough is kept; anything else is replaced by a fresh one.
   const nextToken = tokenCheck === 'ok' || tokenCheck === 'tooFast' ? String(sentToken) : issueFormToken(session.secret);
 
-  let created: { id: string; pending: boolean; slug: string };
+  let created: { id: string; pending: boolean; onPostPage: boolean; slug: string };
   try {
     const slug = parseSlug(target.data.slug);
     if (form.get(FIELD.honeypot)) throw new AppError('comment.spam', 422, 'the honeypot field must stay empty');
@@ -81,10 +85,13 @@ export async function submitCommentForm(_previous: CommentFormState, form: FormD
     const authored = new Map(session.authored).set(comment.id, Date.parse(comment.createdAt));
     (await cookies()).set(AUTHORSHIP_COOKIE, writeAuthorship(authored, session.secret), authorshipCookieOptions(isSecureOrigin((await headers()).get('origin'), env.siteUrl)));
     threadChanged(session.db, slug);
-    created = { id: comment.id, pending: comment.pending === true, slug };
+    const onPostPage = !comment.pending && threadPage(await listComments(session.db, slug, anonymousViewer), { comment: comment.id }).page === 1;
+    created = { id: comment.id, pending: comment.pending === true, onPostPage, slug };
   } catch (error) {
     return failure(values, nextToken, error);
   }
   const post = localePath(locale, `/posts/${encodedSlug(created.slug)}`);
-  redirect(created.pending ? `${post}/comments?posted=${created.id}#comment-${created.id}` : `${post}#comment-${created.id}`);
+  const fragment = `#comment-${created.id}`;
+  if (created.pending) redirect(`${post}/comments?posted=${created.id}${fragment}`);
+  redirect(created.onPostPage ? `${post}${fragment}` : `${post}/comments?comment=${created.id}${fragment}`);
 }

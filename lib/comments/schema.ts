@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { codePoints, storableText } from '../ugc/text';
 import { AUTHOR_MAX, BODY_MAX, commentLangs } from './limits';
+import { commentOrders } from './thread-pages';
 
 export { AUTHOR_MAX, BODY_MAX, type CommentLang } from './limits';
 
@@ -55,3 +56,10 @@ function isWebAddress(value: string): boolean {
 export function countLinks(markdown: string): number {
   return markdown.match(/(?:https?:\/\/|www\.)[^\s)\]>]+/gi)?.length ?? 0;
 }
+
+/** A thread page's query string (`?page=2&order=oldest`, `?comment={id}`); every part optional. */
+export const threadPageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  order: z.enum(commentOrders).optional(),
+  comment: z.string().regex(/^[\w-]{1,40}$/).optional(),
+});

@@ -20,11 +20,11 @@ import { processWide } from '../process-wide.mjs';
 import { AUTHORSHIP_COOKIE } from './authorship';
 import { threadApiPath } from './paths';
 import { listComments } from './queries';
-import { anonymousViewer } from './types';
+import { anonymousViewer, type CommentDto } from './types';
 
 export const THREAD_CACHE_MS = 2000;
 
-type Entry = { json: Promise<string>; expires: number };
+type Entry = { comments: Promise<CommentDto[]>; json: Promise<string>; expires: number };
 /** A reader with comments of their own in the thread, or the admin, sees another thread than this. */
 const PERSONAL_COOKIES = [AUTHORSHIP_COOKIE, ADMIN_COOKIE];
 const caches = processWide('thread-cache', () => new WeakMap<Db, Map<string, Entry>>());
@@ -38,16 +38,16 @@ function cacheOf(db: Db): Map<string, Entry> {
   return cache;
 }
 
-/** `{"comments": [...], "count": n}` as an anonymous reader sees the thread. */
-export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promise<string> {
+function entryFor(db: Db, slug: string, now: number): Entry {
   const cache = cacheOf(db);
   const cached = cache.get(slug);
-  if (cached && cached.expires > now) return cached.json;
-  const json = listComments(db, slug, anonymousViewer).then((comments) => {
-    const count = comments.filter((comment) => !comment.deleted && !comment.pending).length;
-    return JSON.stringify({ comments, count });
+  if (cached && cached.expires > now) return cached;
+  const comments = listComments(db, slug, anonymousViewer);
+  const json = comments.then((list) => {
+    const count = list.filter((comment) => !comment.deleted && !comment.pending).length;
+    return JSON.stringify({ comments: list, count });
   });
-  const entry: Entry = { json, expires: now + THREAD_CACHE_MS };
+  const entry: Entry = { comments, json, expires: now + THREAD_CACHE_MS };
   cache.set(slug, entry);
   json.then(
     (text) => {
@@ -59,7 +59,17 @@ export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promis
   json.catch(() => {
     if (cache.get(slug) === entry) cache.delete(slug);
   });
-  return json;
+  return entry;
+}
+
+/** `{"comments": [...], "count": n}` as an anonymous reader sees the thread. */
+export function publicThreadJson(db: Db, slug: string, now = Date.now()): Promise<string> {
+  return entryFor(db, slug, now).json;
+}
+
+/** The thread as an anonymous reader sees it, in posting order (shared with publicThreadJson; do not change it). */
+export function publicThread(db: Db, slug: string, now = Date.now()): Promise<readonly CommentDto[]> {
+  return entryFor(db, slug, now).comments;
 }
 
 /** Drops a post's cached thread; call once a change to it is committed. */

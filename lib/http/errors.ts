@@ -11,6 +11,7 @@ export const errorCodes = [
   'request.crossOrigin',
   'post.notFound',
   'comments.disabled',
+  'comments.pageInvalid',
   'comment.notFound',
   'comment.invalid',
   'comment.authorRequired',

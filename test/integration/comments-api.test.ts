@@ -113,6 +113,50 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect(privateFields(response.json)).toEqual([]);
     });
 
+    test('GET with ?page=, ?order= or ?comment= answers one page of whole conversations and the whole count', async () => {
+      const pageAnswer = z.object({
+        comments: z.array(z.looseObject({ id: z.string(), parentId: z.string().nullable() })),
+        count: z.number(),
+        page: z.number(),
+        pages: z.number(),
+        order: z.enum(['newest', 'oldest']),
+      });
+      const created = [];
+      for (let n = 0; n < 33; n += 1) created.push(await post(reader(), { author: 'Pager', body: enBody('A comment for the pages') }));
+      const [oldest] = created;
+      if (!oldest) throw new Error('nothing posted');
+      const reply = await post(reader(), { parentId: oldest.id, body: enBody('A reply on an older page') });
+
+      const full = await thread();
+      const roots = full.comments.filter((comment) => comment.parentId === null).map((comment) => comment.id);
+      const newestFirst = [...roots].reverse();
+      const page = async (query: string) => {
+        const response = await reader().get(`${threadPath()}?${query}`);
+        expect(response.status, response.text).toBe(200);
+        expect(response.headers.get('cache-control')).toContain('no-store');
+        return pageAnswer.parse(response.json);
+      };
+      const rootsOf = (answer: z.infer<typeof pageAnswer>) => answer.comments.filter((comment) => comment.parentId === null).map((comment) => comment.id);
+
+      const first = await page('page=1');
+      expect({ page: first.page, pages: first.pages, order: first.order, count: first.count }).toEqual({ page: 1, pages: Math.ceil(roots.length / 30), order: 'newest', count: full.count });
+      expect(rootsOf(first)).toEqual(newestFirst.slice(0, 30).reverse());
+
+      const oldestFirst = await page('order=oldest&page=1');
+      expect(rootsOf(oldestFirst)).toEqual(roots.slice(0, 30));
+
+      const holding = await page(`comment=${reply.id}`);
+      expect(holding.page).toBe(Math.floor(newestFirst.indexOf(oldest.id) / 30) + 1);
+      expect(holding.comments.map((comment) => comment.id)).toEqual(expect.arrayContaining([oldest.id, reply.id]));
+      expect(holding.count).toBe(full.count);
+
+      // Past the last page: the last page. Nonsense: a 400 with its code, never a 500.
+      expect((await page('page=999')).page).toBe(first.pages);
+      for (const query of ['page=0', 'page=two', 'page=1.5', 'order=sideways', 'comment=%3Cscript%3E']) {
+        expectError(await reader().get(`${threadPath()}?${query}`), 400, 'comments.pageInvalid');
+      }
+    });
+
     test('GET returns {comments, count}; another reader sees the comment without its source or edit window', async () => {
       const author = reader();
       const created = await post(author);

@@ -15,6 +15,8 @@ import { SiteHeader } from '@/components/site-header';
 import { withCommentsFeed } from '@/lib/comments/feed-path';
 import { editingState } from '@/lib/comments/form-state';
 import { readThreadForReader } from '@/lib/comments/published';
+import { threadPageQuerySchema } from '@/lib/comments/schema';
+import { threadPage } from '@/lib/comments/thread-pages';
 import { getPost } from '@/lib/content/posts';
 import { readLocale, readSegment } from '@/lib/http/route-params';
 import { alternatesFor, localePath } from '@/lib/i18n/paths';
@@ -24,6 +26,13 @@ export const dynamic = 'force-dynamic';
 
 const commentId = z.string().regex(/^[\w-]{1,40}$/).optional().catch(undefined);
 const querySchema = z.object({ reply: commentId, posted: commentId });
+
+/** `?page=` and `?order=` choose a page of the thread; `?comment=` (or a reply, or a comment just posted) the page holding it. */
+function readPageQuery(query: Record<string, string | string[] | undefined>, holding: string | undefined) {
+  const parsed = threadPageQuerySchema.safeParse({ page: query.page, order: query.order, comment: holding ?? query.comment });
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
 
 async function readPost(params: PageProps<'/[locale]/posts/[slug]/comments'>['params']) {
   const locale = await readLocale(params);
@@ -46,7 +55,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/posts/[s
 export default async function CommentsPage({ params, searchParams }: PageProps<'/[locale]/posts/[slug]/comments'>) {
   const { locale, post } = await readPost(params);
   const t = getTranslator(locale);
-  const query = querySchema.parse(await searchParams);
+  const search = await searchParams;
+  const query = querySchema.parse(search);
+  const pageQuery = readPageQuery(search, query.posted ?? query.reply);
   const { comments, formToken } = await readThreadForReader(post.slug, await headers(), await cookies());
   const parent = comments.find((comment) => comment.id === query.reply && !comment.deleted && !comment.pending);
   const posted = comments.find((comment) => comment.id === query.posted && comment.pending);
@@ -64,7 +75,7 @@ export default async function CommentsPage({ params, searchParams }: PageProps<'
         <CommentsSection
           locale={locale}
           slug={post.slug}
-          comments={comments}
+          thread={threadPage(comments, pageQuery)}
           formState={editingState(parent ? { parentId: parent.id, replyTo: parent.author } : {}, formToken)}
           variant="page"
           notice={posted ? t('comments.page.postedPending') : undefined}

@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test as base, type APIRequestContext, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { z } from 'zod';
-import { adminToken, postPath, readerAddress, seed } from './fixtures';
+import { THREAD_CACHE_MS } from '../lib/comments/limits';
+import { adminToken, editedSiteUrl, postPath, readerAddress, seed } from './fixtures';
 
 type Locale = Parameters<typeof postPath>[0];
 
@@ -235,6 +236,43 @@ test.describe('with JavaScript', () => {
     // It was stored, not only drawn: a reader arriving later sees it.
     await page.goto(postPath('zh'));
     await expect(cardWith(page.locator('#comments'), shown)).toBeVisible();
+  });
+
+  test(`a comment written through one server is on another's post page within ${THREAD_CACHE_MS} ms`, async ({ page, request }) => {
+    // The revised site (editedSiteUrl) is a second server on the same database. It has read the
+    // thread just now, so it holds it in memory when the comment is written through the first.
+    const elsewhere = `${editedSiteUrl}${postPath('en')}#comments`;
+    expect((await request.get(`${editedSiteUrl}${threadApi}?page=1`)).status()).toBe(200);
+    const body = unique('Written on one server, read on another');
+    const created = await postAsSomeoneElse(request, { author: 'Two servers', body });
+    const writtenAt = Date.now();
+
+    // Reload the other server's page until the comment shows, noting when each look asked for
+    // the thread and whether the answer had it.
+    const looks: { askedAt: number; found: boolean }[] = [];
+    await expect
+      .poll(
+        async () => {
+          let askedAt = 0;
+          const asked = page.waitForRequest((request) => {
+            const matches = new URL(request.url()).pathname === threadApi;
+            if (matches) askedAt = Date.now();
+            return matches;
+          });
+          const answered = page.waitForResponse((response) => new URL(response.url()).pathname === threadApi);
+          if (page.url() === elsewhere) await page.reload();
+          else await page.goto(elsewhere);
+          await asked;
+          const found = threadSchema.parse(await (await answered).json()).comments.some((comment) => comment.id === created.id);
+          looks.push({ askedAt, found });
+          return found && (await page.locator(`#comment-${created.id}`).filter({ hasText: body }).isVisible());
+        },
+        { timeout: 20_000, intervals: [250] },
+      )
+      .toBe(true);
+    // Every look that asked once the memory's time was up had the comment.
+    const late = looks.filter((look) => look.askedAt > writtenAt + THREAD_CACHE_MS);
+    expect(late.filter((look) => !look.found), JSON.stringify({ writtenAt, looks })).toEqual([]);
   });
 
   test('a reader replies to a comment and the reply sits under it', async ({ page, request }) => {

@@ -5,5 +5,11 @@
 export const AUTHOR_MAX = 50;
 export const BODY_MAX = 5000;
 
+/**
+ * How long an instance may answer a thread from memory (lib/comments/thread-cache.ts): the bound
+ * on how late a comment written through another instance, or a script, shows on this one.
+ */
+export const THREAD_CACHE_MS = 2000;
+
 export const commentLangs = ['zh', 'en'] as const;
 export type CommentLang = (typeof commentLangs)[number];

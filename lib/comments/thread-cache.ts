@@ -18,11 +18,12 @@ import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
 import { ADMIN_COOKIE } from '../http/session';
 import { processWide } from '../process-wide.mjs';
 import { AUTHORSHIP_COOKIE } from './authorship';
+import { THREAD_CACHE_MS } from './limits';
 import { threadApiPath } from './paths';
 import { listComments } from './queries';
 import { anonymousViewer, type CommentDto } from './types';
 
-export const THREAD_CACHE_MS = 2000;
+export { THREAD_CACHE_MS };
 
 type Entry = { comments: Promise<CommentDto[]>; json: Promise<string>; expires: number };
 /** A reader with comments of their own in the thread, or the admin, sees another thread than this. */

@@ -18,12 +18,14 @@
  * (lib/http/request-log.mjs).
  *
  * A write through the API from another site's page (lib/http/same-origin.mjs) is refused here,
- * before any route runs: 403 with the API's JSON error `request.crossOrigin`.
+ * before any route runs: 403 with the API's JSON error `request.crossOrigin`. So are methods no
+ * route takes (405), and requests that do not arrive in full in time (408; lib/http/http-limits.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import compression from 'compression';
 import next from 'next';
+import { answerUnsupportedMethod, isSupportedMethod, requestTimeouts } from '../lib/http/http-limits.mjs';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
@@ -87,10 +89,17 @@ function answerBadAddress(request, response) {
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-const server = createServer((request, response) => {
+const timeouts = requestTimeouts(process.env);
+// Node checks the time limits on this interval (30 s by default), which would let a stalled
+// request outlive its limit by up to that much.
+const server = createServer({ requestTimeout: timeouts.request, headersTimeout: timeouts.headers, connectionsCheckingInterval: 1000 }, (request, response) => {
   logRequest(request, response);
   if (stopping) response.setHeader('Connection', 'close');
   if (answerFromMemory(request, response)) return;
+  if (!isSupportedMethod(request.method)) {
+    answerUnsupportedMethod(request, response);
+    return;
+  }
   if (hasMalformedPath(request.url)) {
     answerBadAddress(request, response);
     return;

@@ -71,8 +71,8 @@ function elementViolations(element: Element): string[] {
     found.push('<a> without href');
   } else {
     const seen = browserHref(href);
-    if (!/^(?:https?:|mailto:)/i.test(href.trim()) || !/^(?:https?:|mailto:)/i.test(seen)) found.push(`href ${href}`);
-    // Anything after an allowed scheme is inert (`https:javascript:x` is a path on our own host).
+    // Only absolute links with a host leave the site: `https:/zh/admin` is a path on this one.
+    if (!/^(?:https?:\/\/[^/\\]|mailto:)/i.test(href.trim()) || !/^(?:https?:\/\/[^/\\]|mailto:)/i.test(seen)) found.push(`href ${href}`);
     if (/^(?:javascript|vbscript|data):/i.test(seen)) found.push(`script-capable href ${href}`);
   }
   if (JSON.stringify(rel) !== JSON.stringify(REL)) found.push(`rel ${JSON.stringify(rel)}`);
@@ -187,6 +187,13 @@ describe('ordinary comments', () => {
     expect(renderReaderMarkdown('see [this](javascript:alert(1)) and [that](/relative)')).toBe(
       '<p>see this and that</p>',
     );
+  });
+
+  test('links that only look absolute are refused: on an https site they are our own paths', () => {
+    for (const href of ['https:/zh/admin', 'https:zh/admin', 'http:/api/comments', 'https:///zh/admin', 'https:\\\\evil.example', 'https:/\\evil.example', 'https://', 'mailto:']) {
+      expect(renderReaderMarkdown(`[x](${href})`), href).toBe('<p>x</p>');
+    }
+    expect(renderReaderMarkdown('[x](https://e.example/zh/admin)')).toBe('<p><a href="https://e.example/zh/admin" rel="ugc nofollow noopener">x</a></p>');
   });
 
   test('bare URLs stay text (CommonMark, no autolink literals)', () => {

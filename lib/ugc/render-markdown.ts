@@ -33,12 +33,15 @@ const LINK_REL = ['ugc', 'nofollow', 'noopener'];
 const FLOW_PARENTS: ReadonlySet<string> = new Set(['root', 'blockquote', 'listItem']);
 
 /**
- * A scheme followed by printable ASCII only. Markdown percent-encodes link destinations, so any
- * whitespace, control or non-ASCII character left in an href means something odd got through, and
- * browsers strip such characters *inside* schemes (`java\tscript:`): refuse rather than reason.
- * Relative URLs are refused too: a reader's text has no business linking into our own routes.
+ * An absolute http(s) URL with a host (`https://` and at least one character that is not a slash
+ * or backslash), or a mailto: address; printable ASCII only. Markdown percent-encodes link
+ * destinations, so any whitespace, control or non-ASCII character left in an href means something
+ * odd got through, and browsers strip such characters *inside* schemes (`java\tscript:`): refuse
+ * rather than reason. Relative URLs are refused too, including those that only look absolute: on
+ * an https site `https:/zh/admin` and `https:zh/admin` are paths on the site itself, and a
+ * reader's text has no business linking into our own routes.
  */
-const SAFE_HREF = /^(?:https?|mailto):[\x21-\x7E]*$/i;
+const SAFE_HREF = /^(?:https?:\/\/[^/\\?#][\x21-\x7E]*|mailto:[\x21-\x7E]+)$/i;
 
 function lineBreaks(value: string): ElementContent[] {
   const out: ElementContent[] = [];

@@ -4,7 +4,7 @@
  * stable error code the client shows translated.
  */
 import { z } from 'zod';
-import { codePoints, storableText } from '../ugc/text';
+import { cleanName, codePoints, normalWebsite, storableText } from '../ugc/text';
 import { AUTHOR_MAX, BODY_MAX, commentLangs } from './limits';
 import { commentOrders } from './thread-pages';
 
@@ -27,13 +27,15 @@ export const commentBodySchema = z
 export const newCommentSchema = z.object({
   author: z
     .string({ message: 'comment.authorRequired' })
-    .trim()
+    .transform(cleanName)
     .refine((author) => author !== '', 'comment.authorRequired')
-    .refine((author) => codePoints(author) <= AUTHOR_MAX, 'comment.authorTooLong')
-    .refine((author) => !/[\u0000-\u001f\u007f]/.test(author), 'comment.invalid'),
+    .refine((author) => codePoints(author) <= AUTHOR_MAX, 'comment.authorTooLong'),
   body: commentBodySchema,
   email: optionalText.refine((email) => email === null || (email.length <= 254 && z.email().safeParse(email).success), 'comment.emailInvalid'),
-  website: optionalText.refine((website) => website === null || isWebAddress(website), 'comment.websiteInvalid'),
+  website: optionalText
+    .transform((website) => (website === null ? null : (normalWebsite(website) ?? false)))
+    .refine((website) => website !== false, 'comment.websiteInvalid')
+    .transform((website) => website || null),
   parentId: optionalText.refine((id) => id === null || /^[\w-]{1,40}$/.test(id), 'comment.parentNotFound'),
   lang: commentLangSchema.nullish().transform((lang) => lang ?? null),
 });
@@ -42,16 +44,6 @@ export type NewComment = z.output<typeof newCommentSchema>;
 
 export const commentEditSchema = z.object({ body: commentBodySchema, lang: commentLangSchema.optional() });
 export type CommentEdit = z.output<typeof commentEditSchema>;
-
-function isWebAddress(value: string): boolean {
-  if (value.length > 300) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
 
 export function countLinks(markdown: string): number {
   return markdown.match(/(?:https?:\/\/|www\.)[^\s)\]>]+/gi)?.length ?? 0;

@@ -8,3 +8,44 @@ export const codePoints = (text: string) => Array.from(text).length;
  * CommonMark reads it (U+FFFD; PostgreSQL refuses it in text), lone surrogates as U+FFFD too.
  */
 export const storableText = (text: string) => text.toWellFormed().replace(/\0/g, '\uFFFD');
+
+/**
+ * Characters that reorder the text around them (embeddings, overrides, isolates, and the Arabic
+ * letter mark). In a name they let "evil\u202Etxt.exe" show as "evilexe.txt" and can flip the
+ * words after it on the page; no name needs them.
+ */
+const BIDI_CONTROLS = /[\u061C\u202A-\u202E\u2066-\u2069]/g;
+/** Control characters and line separators: a name is one line. */
+const LINE_BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+/** Something one can see: a letter, digit, punctuation mark or symbol. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * A name as shown beside what its author wrote: well-formed, without bidi controls, control
+ * characters turned into spaces, runs of spaces collapsed, trimmed, in NFC. Empty when nothing
+ * visible is left (a name of zero-width spaces or combining marks alone), which callers refuse
+ * as a missing name.
+ */
+export function cleanName(text: string): string {
+  const cleaned = text.toWellFormed().replace(BIDI_CONTROLS, '').replace(LINE_BREAKING, ' ').normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return VISIBLE.test(cleaned) ? cleaned : '';
+}
+
+/**
+ * A reader's website as stored and linked: an absolute http(s) URL with a dotted host and no
+ * user name or password, in the URL parser's normal form (lowercase host, IDNs in punycode,
+ * percent-encoded path). Null when it is not one: the parser would quietly drop tabs and
+ * newlines and keep `user:pass@`, so any whitespace or control character refuses it outright.
+ */
+export function normalWebsite(text: string, maxLength = 300): string | null {
+  if (text.length > maxLength || /[\u0000-\u0020\u007F-\u009F\u2028\u2029]/.test(text) || !text.isWellFormed()) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!/^[a-z]+:\/\//i.test(text) || url.username !== '' || url.password !== '' || !url.hostname.includes('.')) return null;
+  return url.href.length > maxLength ? null : url.href;
+}

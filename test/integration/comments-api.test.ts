@@ -102,7 +102,7 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect(keysOf(response.json)).toEqual(['comment']);
       const comment = commentAnswer.parse(response.json).comment;
       expectCommentShape(comment);
-      expect(comment).toMatchObject({ author: '张三', website: 'https://example.com/张三', lang: 'zh', parentId: null, editedAt: null, deleted: false, bodySource: body });
+      expect(comment).toMatchObject({ author: '张三', website: 'https://example.com/%E5%BC%A0%E4%B8%89', lang: 'zh', parentId: null, editedAt: null, deleted: false, bodySource: body });
       expect(comment.bodyHtml).toContain('<strong>世界</strong>');
       expect(comment.pending).toBeUndefined();
       expect(Date.parse(String(comment.editableUntil)) - Date.parse(comment.createdAt)).toBe(15 * 60 * 1000);
@@ -221,9 +221,27 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       { name: 'a javascript: website', overrides: { website: 'javascript:alert(1)' }, code: 'comment.websiteInvalid' },
       { name: 'an ftp: website', overrides: { website: 'ftp://example.com/file' }, code: 'comment.websiteInvalid' },
       { name: 'an invalid email', overrides: { email: 'not-an-email' }, code: 'comment.emailInvalid' },
+      { name: 'an author of zero-width spaces', overrides: { author: '\u200b\u200b\u200b' }, code: 'comment.authorRequired' },
+      { name: 'an author of bidi controls and combining marks', overrides: { author: '\u202e\u0301\u2066' }, code: 'comment.authorRequired' },
+      { name: 'a website with U+0000', overrides: { website: 'https://example.com/\u0000' }, code: 'comment.websiteInvalid' },
+      { name: 'a website with a tab', overrides: { website: 'https://exam\tple.com/' }, code: 'comment.websiteInvalid' },
+      { name: 'a website with a newline', overrides: { website: 'https://example.com/\nx' }, code: 'comment.websiteInvalid' },
+      { name: 'a website with user:pass@', overrides: { website: 'https://user:pass@example.com/' }, code: 'comment.websiteInvalid' },
+      { name: 'a website without //', overrides: { website: 'https:example.com' }, code: 'comment.websiteInvalid' },
     ])('validation: $name is 422 $code', async ({ overrides, code }) => {
       const response = await reader().post(threadPath(), newComment(overrides));
       expectError(response, 422, code);
+    });
+
+    test('names are stored clean and websites in normal form', async () => {
+      const comment = await post(reader(), { author: ' Eve\u202egnp.exe\u0000 \t Mallory\ud800 ', website: 'HTTPS://Example.COM/a b'.replace(' ', '%20') });
+      expect(comment.author).toBe('Evegnp.exe Mallory\ufffd');
+      expect(comment.website).toBe('https://example.com/a%20b');
+      const idn = await post(reader(), { author: 'Ａ\u0308lice', website: 'https://例子.example/路径' });
+      expect(idn.author).toBe('Ａ\u0308lice'.normalize('NFC'));
+      expect(idn.website).toBe('https://xn--fsqu00a.example/%E8%B7%AF%E5%BE%84');
+      const seen = (await thread()).comments.find((each) => each.id === comment.id);
+      expect(seen).toMatchObject({ author: comment.author, website: comment.website });
     });
 
     test('lengths count code points: a 50-code-point author and a body of 5000 Chinese characters are accepted', async () => {

@@ -2,6 +2,7 @@
  * A comment as another comment system exported it, in one neutral shape: the Disqus, Waline and
  * Valine readers produce it, and `to-records.ts` turns it into Duizhao's own comment records.
  */
+import { normalWebsite } from '../../ugc/text';
 
 export type ForeignSystem = 'disqus' | 'waline' | 'valine';
 
@@ -40,17 +41,14 @@ export class ForeignExportError extends Error {
 
 export const SYSTEM_NAMES: Record<ForeignSystem, string> = { disqus: 'Disqus export', waline: 'Waline export', valine: 'Valine export' };
 
-/** A website as a reader gave it: kept only when it is an http(s) URL. */
+/**
+ * A website as a reader gave it (systems often keep it without a scheme): kept only when it is
+ * one the comment form would take (normalWebsite), else dropped with the comment kept.
+ */
 export function websiteOf(value: unknown): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
   const text = value.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `http://${text}`;
-  try {
-    const url = new URL(withScheme);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return normalWebsite(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `http://${text}`);
 }
 
 export const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { detectLang } from '../../ugc/language';
 import { renderReaderMarkdown } from '../../ugc/render-markdown';
-import { storableText } from '../../ugc/text';
+import { cleanName, storableText } from '../../ugc/text';
 import { countLinks } from '../schema';
 import type { CommentRecord } from '../transfer';
 import type { ForeignComment, ForeignExport, ForeignSystem } from './foreign';
@@ -48,7 +48,7 @@ function record(comment: ForeignComment, system: ForeignSystem, slug: string, pa
     id: importedId(system, comment.sourceId),
     postSlug: slug,
     parentId,
-    authorName: storableText(comment.authorName.trim()) || NAMELESS_AUTHOR,
+    authorName: cleanName(comment.authorName) || NAMELESS_AUTHOR,
     email: comment.email,
     website: comment.website,
     bodySource: body,

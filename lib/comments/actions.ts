@@ -6,6 +6,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { awaitDurable, type Db } from '../db/client';
+import { isUniqueViolation } from '../db/constraint-errors';
 import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
@@ -106,15 +107,23 @@ export async function deleteComment(db: Db, id: string, viewer: CommentViewer): 
 }
 
 /** A reader flags a comment for the moderator, once. */
-export async function flagComment(db: Db, id: string, reporterHash: string): Promise<void> {
+/**
+ * One report per reader and comment: the unique index on (comment, reporter) decides, so two
+ * reports sent at once count once and the second is 409, as a later one is.
+ */
+export async function flagComment(db: Db, id: string, reporterHash: string, addressHash: string): Promise<void> {
   const row = await db.comment.findUnique({ where: { id }, select: { id: true, deleted: true, status: true } });
   if (!row || row.deleted || row.status !== 'published') throw new AppError('comment.notFound', 404, 'no such comment');
-  const already = await db.commentFlag.findUnique({ where: { commentId_reporterHash: { commentId: id, reporterHash } } });
-  if (already) throw new AppError('comment.alreadyFlagged', 409, 'you have already flagged this comment');
-  await db.$transaction([
-    db.commentFlag.create({ data: { commentId: id, reporterHash } }),
-    db.comment.update({ where: { id }, data: { flagCount: { increment: 1 } } }),
-  ]);
+  await takeWriteAllowance(db, addressHash, 'flags');
+  try {
+    await db.$transaction([
+      db.commentFlag.create({ data: { commentId: id, reporterHash } }),
+      db.comment.update({ where: { id }, data: { flagCount: { increment: 1 } } }),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('comment.alreadyFlagged', 409, 'you have already flagged this comment');
+    throw error;
+  }
 }
 
 export type ModerationAction = 'approve' | 'spam' | 'delete';

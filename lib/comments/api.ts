@@ -122,7 +122,7 @@ export async function removeComment(request: NextRequest, id: string): Promise<R
 export async function flag(request: NextRequest, id: string): Promise<Response> {
   const session = await readSession(request.headers, request.cookies);
   const reader = session.readerId ? null : newReaderId(session.secret);
-  await flagComment(session.db, id, session.readerId ?? reader?.id ?? session.addressHash);
+  await flagComment(session.db, id, session.readerId ?? reader?.id ?? session.addressHash, session.addressHash);
   const response = NextResponse.json({ flagged: true }, { status: 201 });
   if (reader) response.cookies.set(READER_COOKIE, reader.cookie, readerCookieOptions(secureFor(request)));
   return response;

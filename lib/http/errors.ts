@@ -29,6 +29,7 @@ export const errorCodes = [
   'comment.hasReplies',
   'comment.forbidden',
   'comment.alreadyFlagged',
+  'comment.flagsLimited',
   'admin.unauthorized',
   'admin.signInLimited',
   'annotation.notFound',

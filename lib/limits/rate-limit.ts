@@ -1,7 +1,8 @@
 /**
  * Per-address limits on what strangers send, for every room that takes it (the HTML form and the
  * API count the same allowances): comments (default 3 a minute and 30 a day) and reading notes
- * (default 20 a minute and 500 a day), each with an allowance of its own; and failed admin
+ * (default 20 a minute and 500 a day), reports of comments (10 a minute, 100 a day: a fresh
+ * reader cookie per report must not make them unlimited), each with an allowance of its own; and failed admin
  * sign-ins (5 a minute, 30 a day), so the admin token cannot be guessed at speed. Counters live
  * in the database, so several instances enforce one limit, or in Redis when REDIS_URL is set.
  *
@@ -24,7 +25,7 @@ import { AppError } from '../http/errors';
 import { onShutdown, processWide } from '../process-wide.mjs';
 
 /** What is counted: each kind has its own allowance, and its own error code when it runs out. */
-export type WriteKind = 'comments' | 'notes' | 'failedSignIns';
+export type WriteKind = 'comments' | 'notes' | 'flags' | 'failedSignIns';
 
 type Limiters = { minute: RateLimiterAbstract; day: RateLimiterAbstract };
 type Window = { points: number; duration: number };
@@ -43,11 +44,12 @@ const REDIS_READY_WAIT_MS = 2_000;
 const shared = processWide('rate-limits', () => ({ redis: null as Redis | null, swept: new WeakSet<Db>() }));
 const limiters = new WeakMap<Db, Map<WriteKind, Limiters>>();
 
-type Allowance = { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' | 'admin.signInLimited' };
+type Allowance = { perMinute: number; perDay: number; code: 'comment.rateLimited' | 'annotation.rateLimited' | 'comment.flagsLimited' | 'admin.signInLimited' };
 
 const allowances: Record<WriteKind, () => Allowance> = {
   comments: () => ({ perMinute: env.ratePerMinute, perDay: env.ratePerDay, code: 'comment.rateLimited' }),
   notes: () => ({ perMinute: env.notesPerMinute, perDay: env.notesPerDay, code: 'annotation.rateLimited' }),
+  flags: () => ({ perMinute: 10, perDay: 100, code: 'comment.flagsLimited' }),
   failedSignIns: () => ({ perMinute: 5, perDay: 30, code: 'admin.signInLimited' }),
 };
 

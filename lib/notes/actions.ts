@@ -11,6 +11,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { isForeignKeyViolation } from '../db/constraint-errors';
 import type { Note as NoteRow } from '../db/generated/sqlite/client';
 import type { LoadedPost } from '../content/posts';
 import { AppError } from '../http/errors';
@@ -134,8 +135,6 @@ export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, ori
     },
   });
 }
-
-const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2003';
 
 /** Removes a note; one with replies stays as an empty placeholder so the thread holds. */
 export async function deleteNote(db: Db, id: string, viewer: NoteViewer): Promise<{ placeholder: boolean }> {

@@ -444,6 +444,29 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expectError(await reader().post(`${commentPath('no-such-comment')}/flag`), 404, 'comment.notFound');
     });
 
+    test('reports are limited per address, whatever reader cookie they carry: the 11th in a minute is 429', async () => {
+      const created = await post(reader());
+      const address = freshAddress();
+      // A new reader each time: no cookie, so each report would count as another reader's.
+      for (let n = 0; n < 10; n += 1) expect((await reader(address).post(`${commentPath(created.id)}/flag`)).status).toBe(201);
+      const refused = await reader(address).post(`${commentPath(created.id)}/flag`);
+      expectError(refused, 429, 'comment.flagsLimited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await reader().post(`${commentPath(created.id)}/flag`)).status).toBe(201);
+    });
+
+    test('two reports of one comment by one reader at once: one counts, the other is 409', async () => {
+      const flagger = reader();
+      expect((await flagger.post(`${commentPath((await post(reader())).id)}/flag`)).status).toBe(201);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const target = await post(reader());
+        const answers = await Promise.all([flagger.post(`${commentPath(target.id)}/flag`), flagger.post(`${commentPath(target.id)}/flag`)]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+        const second = answers.find((answer) => answer.status === 409);
+        if (second) expectError(second, 409, 'comment.alreadyFlagged');
+      }
+    });
+
     test('more than 3 links: pending, hidden from other readers and the count, shown to its author with pending: true', async () => {
       const three = await post(reader(), { body: enBody('Links https://a.example/1 https://b.example/2 https://c.example/3') });
       expect(three.pending).toBeUndefined();

@@ -9,7 +9,9 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { env } from '../env';
 import { isAppError } from '../http/errors';
-import { ADMIN_COOKIE, adminCookieValue, readSession } from '../http/session';
+import { endAdminSession } from '../db/settings';
+import { ADMIN_COOKIE, adminCookieValue, adminSessionOf, readSession } from '../http/session';
+import { unsign } from '../http/signed';
 import { defaultLocale } from '../i18n/config';
 import { refundWriteAllowance, takeWriteAllowance } from '../limits/rate-limit';
 import { adminPage, formFields } from './forms';
@@ -44,9 +46,13 @@ function refusedWith429(error: unknown): true {
   throw error;
 }
 
+/** Ends the session on the server as well as in this browser: a copy of the cookie is worth nothing after. */
 export async function signOut(form: FormData): Promise<void> {
   const parsed = signInFormSchema.pick({ locale: true }).safeParse(formFields(form));
-  const cookieStore = await cookies();
+  const [requestHeaders, cookieStore] = await Promise.all([headers(), cookies()]);
+  const { db, secret } = await readSession(requestHeaders, cookieStore);
+  const session = adminSessionOf(unsign(cookieStore.get(ADMIN_COOKIE)?.value, secret), env.adminToken, secret);
+  if (session) await endAdminSession(db, session);
   cookieStore.delete({ name: ADMIN_COOKIE, path: '/' });
   redirect(adminPage(parsed.success ? parsed.data.locale : defaultLocale));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ADMIN_SESSION_SECONDS, adminCookieValue, isAdminSession } from './session';
+import { ADMIN_SESSION_SECONDS, adminCookieValue, adminSessionOf, isAdminSession } from './session';
 import { unsign } from './signed';
 
 const SECRET = 'site-secret-for-tests';
@@ -30,8 +30,19 @@ describe('admin sessions', () => {
     expect(isAdminSession(unsign(adminCookieValue('another-site-secret', TOKEN, NOW), 'another-site-secret'), TOKEN, SECRET, NOW)).toBe(false);
   });
 
-  test('values of the old shape, without a fingerprint, or of another kind are not sessions', () => {
+  test('each sign-in is a session of its own, with an id to end it by', () => {
+    const first = adminSessionOf(sessionValue(), TOKEN, SECRET, NOW);
+    const second = adminSessionOf(sessionValue(), TOKEN, SECRET, NOW);
+    expect(first?.id).toMatch(/^[\w-]{16}$/);
+    expect(first?.id).not.toBe(second?.id);
+    expect(first?.expires).toBe(NOW + ADMIN_SESSION_SECONDS * 1000);
+  });
+
+  test('values of the old shape, without a fingerprint or an id, or of another kind are not sessions', () => {
     expect(isAdminSession(`admin:${NOW + 60_000}`, TOKEN, SECRET, NOW)).toBe(false);
+    const [, expires, print] = (sessionValue() ?? '').split(':');
+    expect(isAdminSession(`admin:${expires}:${print}`, TOKEN, SECRET, NOW)).toBe(false);
+    expect(isAdminSession(`admin:${expires}:${print}:id:extra`, TOKEN, SECRET, NOW)).toBe(false);
     expect(isAdminSession(null, TOKEN, SECRET, NOW)).toBe(false);
     const [, expiry, fingerprint] = (sessionValue() ?? '').split(':');
     expect(isAdminSession(`reader:${expiry}:${fingerprint}`, TOKEN, SECRET, NOW)).toBe(false);

@@ -8,7 +8,7 @@
 import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
-import { siteSecret } from '../db/settings';
+import { adminSessionEnded, siteSecret } from '../db/settings';
 import { env } from '../env';
 import { clientAddress, hashAddress } from './client-address';
 import { PEER_HEADER } from './peer-header.mjs';
@@ -33,13 +33,14 @@ export async function readSession(headers: Headers, cookies: CookieSource): Prom
   const db = await getDb();
   const secret = await siteSecret(db);
   const address = clientAddress(headers, headers.get(PEER_HEADER), env.trustedProxies);
-  const admin = unsign(cookies.get(ADMIN_COOKIE)?.value, secret);
+  const admin = adminSessionOf(unsign(cookies.get(ADMIN_COOKIE)?.value, secret), env.adminToken, secret);
   return {
     db,
     secret,
     addressHash: hashAddress(address, secret),
     readerId: unsign(cookies.get(READER_COOKIE)?.value, secret),
-    isAdmin: isAdminSession(admin, env.adminToken, secret),
+    // A signed cookie is not enough: its session may have been signed out of (lib/db/settings.ts).
+    isAdmin: admin !== null && !(await adminSessionEnded(db, admin.id)),
   };
 }
 
@@ -49,12 +50,22 @@ export async function readSession(headers: Headers, cookies: CookieSource): Prom
  */
 const tokenFingerprint = (token: string, secret: string) => createHmac('sha256', secret).update(`admin-token:${token}`).digest('base64url').slice(0, 22);
 
-/** Whether a verified admin cookie value (`admin:<expiry>:<fingerprint>`) is a live session for `token`. */
-export function isAdminSession(value: string | null, token: string | null, secret: string, now = Date.now()): boolean {
-  if (value === null || token === null) return false;
-  const [kind, expiry, fingerprint] = value.split(':');
-  return kind === 'admin' && Number(expiry) > now && fingerprint === tokenFingerprint(token, secret);
+export type AdminSession = { id: string; expires: number };
+
+/**
+ * The session a verified admin cookie value (`admin:<expiry>:<fingerprint>:<id>`) holds, when it
+ * is unexpired and was signed in with `token`; null otherwise. Whether it was signed out of is
+ * the database's to say (readSession).
+ */
+export function adminSessionOf(value: string | null, token: string | null, secret: string, now = Date.now()): AdminSession | null {
+  if (value === null || token === null) return null;
+  const [kind, expiry, fingerprint, id, ...rest] = value.split(':');
+  const expires = Number(expiry);
+  if (kind !== 'admin' || !(expires > now) || fingerprint !== tokenFingerprint(token, secret) || !id || rest.length > 0) return null;
+  return { id, expires };
 }
+
+export const isAdminSession = (value: string | null, token: string | null, secret: string, now = Date.now()): boolean => adminSessionOf(value, token, secret, now) !== null;
 
 /** A new anonymous reader id and the signed cookie value that carries it. */
 export function newReaderId(secret: string): { id: string; cookie: string } {
@@ -62,9 +73,10 @@ export function newReaderId(secret: string): { id: string; cookie: string } {
   return { id, cookie: sign(id, secret) };
 }
 
-/** The signed value of a new admin session for `token`, good for ADMIN_SESSION_SECONDS. */
+/** The signed value of a new admin session for `token`, good for ADMIN_SESSION_SECONDS, with an id of its own. */
 export function adminCookieValue(secret: string, token: string, now = Date.now()): string {
-  return sign(`admin:${now + ADMIN_SESSION_SECONDS * 1000}:${tokenFingerprint(token, secret)}`, secret);
+  const id = randomBytes(12).toString('base64url');
+  return sign(`admin:${now + ADMIN_SESSION_SECONDS * 1000}:${tokenFingerprint(token, secret)}:${id}`, secret);
 }
 
 export const readerCookieOptions = (secure: boolean) => ({ httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 60 * 60 * 24 * 365 * 2 }) as const;

@@ -353,33 +353,74 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
      * Signing in is a plain (no-JavaScript) form post to the moderation page, as a browser without
      * JavaScript would send it: never a cookie made up by the test. null when the page has no form.
      */
+    /** Posts a form of the page as a browser without JavaScript would: its hidden fields, and `fields`. */
+    const submitForm = async (browser: Reader, address: string, form: string, fields: Record<string, string> = {}) => {
+      const body = new FormData();
+      for (const input of form.matchAll(/<input\b[^>]*>/g)) {
+        const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
+        const value = /\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? '';
+        if (name && /type="hidden"/.test(input[0])) body.append(name.replace(/&amp;/g, '&'), value.replace(/&amp;/g, '&'));
+      }
+      for (const [name, value] of Object.entries(fields)) body.set(name, value);
+      const action = /<form\b[^>]*\baction="([^"]*)"/.exec(form)?.[1];
+      const target = action && action.startsWith('/') ? action.replace(/&amp;/g, '&') : '/zh/admin';
+      const response = await fetch(`${server.baseUrl}${target}`, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: { 'x-forwarded-for': address, origin: server.baseUrl, cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+      });
+      await response.arrayBuffer();
+      return response;
+    };
+
+    /**
+     * Signing in is a plain (no-JavaScript) form post to the moderation page, as a browser without
+     * JavaScript would send it: never a cookie made up by the test. null when the page has no form.
+     */
     const adminSignIn = async (token: string, address = freshAddress()) => {
       const browser = reader(address);
       const page = await browser.get('/zh/admin', { headers: { accept: 'text/html' } });
       const form = /<form\b[^>]*>(?:(?!<\/form>)[\s\S])*name="token"(?:(?!<\/form>)[\s\S])*<\/form>/.exec(page.text)?.[0];
       if (page.status !== 200 || !form) return { browser, skip: `no HTTP sign-in for the admin: GET /zh/admin answered ${page.status}${page.status === 200 ? ' without a token form' : ''}` };
-      const fields = new FormData();
-      for (const input of form.matchAll(/<input\b[^>]*>/g)) {
-        const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
-        const value = /\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? '';
-        if (name && /type="hidden"/.test(input[0])) fields.append(name.replace(/&amp;/g, '&'), value.replace(/&amp;/g, '&'));
-      }
-      fields.set('token', token);
-      const action = /<form\b[^>]*\baction="([^"]*)"/.exec(form)?.[1];
-      const target = action && action.startsWith('/') ? action.replace(/&amp;/g, '&') : '/zh/admin';
-      const response = await fetch(`${server.baseUrl}${target}`, {
-        method: 'POST',
-        body: fields,
-        redirect: 'manual',
-        headers: { 'x-forwarded-for': address, origin: server.baseUrl, cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-      });
-      await response.arrayBuffer();
+      const response = await submitForm(browser, address, form, { token });
       const cookie = response.headers.getSetCookie().find((each) => each.startsWith('duizhao_admin='));
       if (cookie) browser.cookies.set('duizhao_admin', (cookie.split(';')[0] ?? '').slice('duizhao_admin='.length));
       // A server action's redirect: 303 with the page to go to (x-action-redirect when sent by fetch).
       const location = response.headers.get('location') ?? response.headers.get('x-action-redirect') ?? '';
       return { browser, signedIn: cookie !== undefined, location, skip: null };
     };
+
+    test('signing out ends the admin session on the server: a copy of its cookie no longer works', async (context) => {
+      const address = freshAddress();
+      const { browser: admin, signedIn, skip } = await adminSignIn(ADMIN_TOKEN, address);
+      if (skip) {
+        context.skip(skip);
+        return;
+      }
+      expect(signedIn, 'the admin sign-in set no admin cookie').toBe(true);
+      const copied = admin.cookies.get('duizhao_admin') ?? '';
+      const thief = reader();
+      thief.cookies.set('duizhao_admin', copied);
+      expect((await thief.get('/zh/admin', { headers: { accept: 'text/html' } })).text).toContain('退出登录');
+
+      const page = await admin.get('/zh/admin', { headers: { accept: 'text/html' } });
+      const form = /<form\b[^>]*>(?:(?!<\/form>)[\s\S])*退出登录(?:(?!<\/form>)[\s\S])*<\/form>/.exec(page.text)?.[0];
+      expect(form, 'the signed-in page has a sign-out form').toBeDefined();
+      const signedOut = await submitForm(admin, address, form ?? '');
+      expect(signedOut.status).toBeLessThan(400);
+      expect(signedOut.headers.getSetCookie().some((cookie) => /^duizhao_admin=;/.test(cookie) || /^duizhao_admin=.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(cookie))).toBe(true);
+
+      // The copy, kept by someone else, signs no one in any more.
+      const target = await post(reader());
+      expectError(await thief.delete(commentPath(target.id)), 403, 'comment.forbidden');
+      const again = await thief.get('/zh/admin', { headers: { accept: 'text/html' } });
+      expect(again.text).toContain('name="token"');
+      expect(again.text).not.toContain('退出登录');
+      // Signing in again starts a new session that works.
+      const back = await adminSignIn(ADMIN_TOKEN);
+      expect((await back.browser.delete(commentPath(target.id))).status).toBe(200);
+    });
 
     test('the admin deletes a comment with replies: a deleted placeholder stays, the reply too', async (context) => {
       const { browser: admin, signedIn, skip } = await adminSignIn(ADMIN_TOKEN);

@@ -17,20 +17,21 @@
  * Every request gets an id (answered in X-Request-Id) and one JSON line in the log
  * (lib/http/request-log.mjs).
  *
- * A write through the API from another site's page (lib/http/same-origin.mjs) is refused here,
- * before any route runs: 403 with the API's JSON error `request.crossOrigin`. So are methods no
- * route takes (405), and requests that do not arrive in full in time (408; lib/http/http-limits.mjs).
+ * A write from another site's page (lib/http/same-origin.mjs) is refused here, before any route
+ * runs: 403 `request.crossOrigin`. So are methods no route takes (405), form posts to pages
+ * without a length or over 1 MB (411, 413), and requests that do not arrive in full in time
+ * (408; lib/http/http-limits.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { answerUnsupportedMethod, isSupportedMethod, requestTimeouts } from '../lib/http/http-limits.mjs';
+import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { logRequest } from '../lib/http/request-log.mjs';
-import { CROSS_ORIGIN_ERROR, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
 
@@ -105,9 +106,12 @@ const server = createServer({ requestTimeout: timeouts.request, headersTimeout: 
     return;
   }
   if (isCrossOriginWrite(request, process.env.SITE_URL)) {
-    const body = JSON.stringify({ error: CROSS_ORIGIN_ERROR });
-    response.writeHead(403, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', Vary: 'Origin' });
-    response.end(body);
+    refuse(request, response, 403, 'request.crossOrigin', { Vary: 'Origin' });
+    return;
+  }
+  const formProblem = formPostProblem(request);
+  if (formProblem) {
+    refuse(request, response, formProblem.status, formProblem.code);
     return;
   }
   request.headers[PEER_HEADER] = peerAddress(request.socket.remoteAddress);

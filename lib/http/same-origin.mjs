@@ -3,10 +3,11 @@
  * Writes through the API come from this site's own pages or from clients that are not browsers:
  * a browser page on another origin must not post a comment, edit a note or flag a comment in a
  * reader's name. Checked by the HTTP server (scripts/server.mjs) before any route runs, so every
- * API route, present and future, is covered; the no-JavaScript forms are server actions, which
- * Next checks itself. Plain JavaScript (types in JSDoc) because Node runs the server as is.
+ * API route, present and future, is covered, and so are the no-JavaScript forms (server actions,
+ * which Next would refuse with a 500). Plain JavaScript (types in JSDoc) because Node runs the
+ * server as is.
  *
- * A request is refused when it changes something (POST, PUT, PATCH, DELETE) under `/api/` and
+ * A request is refused when it changes something (POST, PUT, PATCH, DELETE) and
  * its `Origin` is another site's (or `null`, as from a sandboxed frame or a file), or, without an
  * `Origin`, its `Sec-Fetch-Site` says `cross-site`. Without either header it is a client such as
  * curl or a W3C annotation client, and goes through.
@@ -45,7 +46,6 @@ function ownHosts(headers, siteUrl) {
  */
 export function isCrossOriginWrite(request, siteUrl) {
   if (!UNSAFE.has((request.method ?? 'GET').toUpperCase())) return false;
-  if (!(request.url ?? '/').startsWith('/api/')) return false;
   const origin = first(request.headers.origin);
   if (origin === undefined || origin === '') return first(request.headers['sec-fetch-site']) === 'cross-site';
   if (origin === 'null') return true;
@@ -56,4 +56,3 @@ export function isCrossOriginWrite(request, siteUrl) {
   }
 }
 
-export const CROSS_ORIGIN_ERROR = { code: 'request.crossOrigin', message: 'writes through the API are accepted from this site’s own pages only' };

@@ -30,10 +30,11 @@ describe('isCrossOriginWrite', () => {
     expect(write({ host: 'blog.example', 'sec-fetch-site': 'cross-site' })).toBe(true);
   });
 
-  test('reads, and writes outside /api, are not its business', () => {
+  test('reads are not its business; form posts to pages (server actions) are', () => {
     expect(write({ host: 'blog.example', origin: 'http://evil.example' }, 'GET')).toBe(false);
     expect(write({ host: 'blog.example', origin: 'http://evil.example' }, 'OPTIONS')).toBe(false);
-    expect(write({ host: 'blog.example', origin: 'http://evil.example' }, 'POST', '/zh/posts/x')).toBe(false);
+    expect(write({ host: 'blog.example', origin: 'http://evil.example' }, 'POST', '/zh/posts/x/comments')).toBe(true);
+    expect(write({ host: 'blog.example', origin: 'http://blog.example' }, 'POST', '/zh/posts/x/comments')).toBe(false);
   });
 
   test('an Origin that is not a URL is refused', () => {

@@ -4,6 +4,7 @@
  * Cookies that identify a reader are Secure exactly when the page talks over https. The real server
  * (scripts/server.mjs) on SQLite, over HTTP.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
 import { Reader } from './http-client';
@@ -84,6 +85,45 @@ describe('writes from another origin', () => {
     const secure = await setCookies({});
     expect(secure.length).toBeGreaterThan(0);
     for (const cookie of secure) expect(cookie).toMatch(/;\s*secure/i);
+  });
+
+  test('a no-JavaScript comment form posted from another site is 403 in both languages, not a 500, and stores nothing', async () => {
+    const page = await (await fetch(`${server.baseUrl}/zh/posts/${OPEN_POST}/comments`)).text();
+    const form = /<form id="comment-form"[\s\S]*?<\/form>/.exec(page)?.[0] ?? '';
+    const fields = new FormData();
+    for (const input of form.matchAll(/<input\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
+      if (name && /type="hidden"/.test(input[0])) fields.append(name, (/\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    }
+    expect([...fields.keys()].some((name) => name.startsWith('$ACTION')), 'the form is a server action').toBe(true);
+    const sent = comment();
+    fields.set('author', sent.author);
+    fields.set('body', sent.body);
+    const response = await fetch(`${server.baseUrl}/zh/posts/${OPEN_POST}/comments`, { method: 'POST', body: fields, headers: { origin: 'http://evil.example' }, redirect: 'manual' });
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(text).toContain('本站只接受来自自己页面的修改。');
+    expect(text).toContain('This site accepts changes from its own pages only.');
+    expect(await bodies()).not.toContain(sent.body);
+  });
+
+  test('a form post over 1 MB is 413, and one without a length 411, never a 500', async () => {
+    const big = new FormData();
+    big.set('body', 'a'.repeat(1_100_000));
+    const tooLarge = await fetch(`${server.baseUrl}/zh/posts/${OPEN_POST}/comments`, { method: 'POST', body: big, redirect: 'manual' });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toContain('That is too long to send.');
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(server.baseUrl);
+      const req = request({ hostname, port, path: `/zh/posts/${OPEN_POST}/comments`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('author=x&body=');
+      req.end('y');
+    });
+    expect(chunked).toBe(411);
   });
 
   test('reading from another origin is not a write: it is answered', async () => {

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/constraint-errors';
 import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
-import { takeWriteAllowance } from '../limits/rate-limit';
+import { refundWriteAllowance, takeWriteAllowance } from '../limits/rate-limit';
 import { detectLang } from '../ugc/language';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { EDIT_WINDOW_MS } from './authorship';
@@ -47,7 +47,7 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
   }
   await takeWriteAllowance(db, context.addressHash, 'comments');
   const linkCount = countLinks(input.body);
-  const row = await db.comment.create({
+  const row = await refuseDuplicate(db, () => db.comment.create({
     data: {
       id: newId(),
       postSlug: context.slug,
@@ -63,8 +63,25 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
       ipHash: context.addressHash,
       linkCount,
     },
-  });
+  }), () => refundWriteAllowance(db, context.addressHash, 'comments'));
   return toCommentDto(row, { ...context.viewer, authored: new Set([...context.viewer.authored, row.id]) });
+}
+
+/**
+ * Runs a write that stores a body, mapping the unique index on the post's body hashes to 409
+ * comment.duplicate: the same comment sent twice at once (a double click) passes the check
+ * above twice, and the index lets one of them in. `undo` gives back what the refused one took.
+ */
+async function refuseDuplicate<T>(db: Db, write: () => Promise<T>, undo: () => Promise<void> = async () => {}): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await undo();
+    // The one let in may be committed but still on its way to disk: answer once it is there.
+    await awaitDurable(db);
+    throw new AppError('comment.duplicate', 409, 'the same comment is already on this post');
+  }
 }
 
 async function ownedComment(db: Db, id: string, viewer: CommentViewer) {
@@ -80,7 +97,7 @@ async function ownedComment(db: Db, id: string, viewer: CommentViewer) {
 
 export async function editComment(db: Db, id: string, edit: CommentEdit, viewer: CommentViewer): Promise<CommentDto> {
   await ownedComment(db, id, viewer);
-  const row = await db.comment.update({
+  const row = await refuseDuplicate(db, () => db.comment.update({
     where: { id },
     data: {
       bodySource: edit.body,
@@ -90,7 +107,7 @@ export async function editComment(db: Db, id: string, edit: CommentEdit, viewer:
       linkCount: countLinks(edit.body),
       editedAt: new Date(),
     },
-  });
+  }));
   return toCommentDto(row, viewer);
 }
 

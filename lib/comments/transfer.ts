@@ -207,6 +207,11 @@ export async function importComments(db: Db, data: CommentExport): Promise<Impor
     async (tx) => {
       for (const record of ordered) {
         const row = commentRow(record);
+        // A body already on the post under another id (an export often has two "Thanks!"): this
+        // copy is kept without a hash, as duplicates stored before the unique index are.
+        if (row.bodyHash !== null && (await tx.comment.findFirst({ where: { postSlug: row.postSlug, bodyHash: row.bodyHash, id: { not: row.id } }, select: { id: true } }))) {
+          row.bodyHash = null;
+        }
         await tx.comment.upsert({ where: { id: row.id }, create: row, update: row });
       }
       for (const flag of data.flags) {

@@ -485,6 +485,23 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expectError(await reader().post(`${commentPath('no-such-comment')}/flag`), 404, 'comment.notFound');
     });
 
+    test('twenty identical comments sent at once store exactly one, the rest 409 comment.duplicate: 20 rounds', async () => {
+      const rounds = 20;
+      let stored = 0;
+      let refused = 0;
+      for (let round = 0; round < rounds; round += 1) {
+        const body = enBody(`Sent twenty times at once, round ${round}`);
+        const answers = await Promise.all(Array.from({ length: 20 }, () => reader().post(threadPath(), newComment({ author: 'Double clicker', body }))));
+        const statuses = answers.map((answer) => answer.status);
+        expect(statuses.filter((status) => status === 201), JSON.stringify(statuses)).toHaveLength(1);
+        for (const answer of answers.filter((each) => each.status !== 201)) expectError(answer, 409, 'comment.duplicate');
+        stored += 1;
+        refused += answers.length - 1;
+        expect((await thread()).comments.filter((comment) => comment.bodyHtml.includes(body.split(',')[1]?.trim() ?? body))).toHaveLength(1);
+      }
+      console.log(`[integration] ${provider}: ${rounds} rounds of 20 identical comments at once: ${stored} stored, ${refused} refused as duplicates, no other answer`);
+    });
+
     test('reports are limited per address, whatever reader cookie they carry: the 11th in a minute is 429', async () => {
       const created = await post(reader());
       const address = freshAddress();

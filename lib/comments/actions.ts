@@ -6,7 +6,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { awaitDurable, type Db } from '../db/client';
-import { isUniqueViolation } from '../db/constraint-errors';
+import { isForeignKeyViolation, isRecordMissing, isUniqueViolation } from '../db/constraint-errors';
 import { getPost } from '../content/posts';
 import { env } from '../env';
 import { AppError } from '../http/errors';
@@ -68,14 +68,21 @@ export async function createComment(db: Db, input: NewComment, context: WriteCon
 }
 
 /**
- * Runs a write that stores a body, mapping the unique index on the post's body hashes to 409
- * comment.duplicate: the same comment sent twice at once (a double click) passes the check
- * above twice, and the index lets one of them in. `undo` gives back what the refused one took.
+ * Runs a write that stores a body, mapping what the database decided between the checks above and
+ * the write to stable codes: the unique index on the post's body hashes to 409 comment.duplicate
+ * (the same comment sent twice at once, a double click, passes the check twice and the index lets
+ * one in); the parent's foreign key to 422 comment.parentNotFound (a reply arriving as its parent
+ * is deleted); a row gone meanwhile to 404. `undo` gives back what the refused write took.
  */
 async function refuseDuplicate<T>(db: Db, write: () => Promise<T>, undo: () => Promise<void> = async () => {}): Promise<T> {
   try {
     return await write();
   } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      await undo();
+      throw new AppError('comment.parentNotFound', 422, 'the comment replied to was deleted meanwhile');
+    }
+    if (isRecordMissing(error)) throw new AppError('comment.notFound', 404, 'the comment was deleted meanwhile');
     if (!isUniqueViolation(error)) throw error;
     await undo();
     // The one let in may be committed but still on its way to disk: answer once it is there.
@@ -111,19 +118,31 @@ export async function editComment(db: Db, id: string, edit: CommentEdit, viewer:
   return toCommentDto(row, viewer);
 }
 
-/** Removes a comment; one that has replies stays as a "deleted" placeholder so the thread holds. */
+/**
+ * Removes a comment; one that has replies stays as a "deleted" placeholder so the thread holds.
+ * The foreign key of the replies decides, not the count alone: a reply committed after the count
+ * keeps the row, which then becomes a placeholder (for the admin) or stays (409 for its author,
+ * who may not delete a comment once answered).
+ */
 export async function deleteComment(db: Db, id: string, viewer: CommentViewer): Promise<{ placeholder: boolean }> {
   await ownedComment(db, id, viewer);
   const replies = await db.comment.count({ where: { parentId: id } });
   if (replies === 0) {
-    await db.comment.delete({ where: { id } });
-    return { placeholder: false };
+    try {
+      await db.comment.delete({ where: { id } });
+      return { placeholder: false };
+    } catch (error) {
+      if (isRecordMissing(error)) throw new AppError('comment.notFound', 404, 'the comment was deleted meanwhile');
+      if (!isForeignKeyViolation(error)) throw error;
+      if (!viewer.isAdmin) throw new AppError('comment.hasReplies', 409, 'someone replied while the comment was being deleted');
+    }
   }
-  await db.comment.update({ where: { id }, data: { deleted: true, authorName: '', email: null, website: null, bodySource: '', bodyHash: null, bodyHtml: '' } });
+  await refuseDuplicate(db, () =>
+    db.comment.update({ where: { id }, data: { deleted: true, authorName: '', email: null, website: null, bodySource: '', bodyHash: null, bodyHtml: '' } }),
+  );
   return { placeholder: true };
 }
 
-/** A reader flags a comment for the moderator, once. */
 /**
  * One report per reader and comment: the unique index on (comment, reporter) decides, so two
  * reports sent at once count once and the second is 409, as a later one is.

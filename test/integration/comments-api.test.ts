@@ -422,6 +422,34 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expect((await back.browser.delete(commentPath(target.id))).status).toBe(200);
     });
 
+    test('a delete while ten replies to the comment arrive: no 5xx, and every reply answered 201 sits under its parent: 10 rounds', async (context) => {
+      const { browser: admin, skip } = await adminSignIn(ADMIN_TOKEN);
+      if (skip) {
+        context.skip(skip);
+        return;
+      }
+      const tally: Record<string, number> = {};
+      for (let round = 0; round < 10; round += 1) {
+        const parent = await post(reader());
+        const [deletion, ...replies] = await Promise.all([
+          admin.delete(commentPath(parent.id)),
+          ...Array.from({ length: 10 }, (_, n) => reader().post(threadPath(), newComment({ parentId: parent.id, body: zhBody(`第 ${round}-${n} 条回复`) }))),
+        ]);
+        expect(deletion.status, deletion.text).toBe(200);
+        for (const reply of replies) {
+          tally[reply.status] = (tally[reply.status] ?? 0) + 1;
+          if (reply.status !== 201) expectError(reply, 422, 'comment.parentNotFound');
+        }
+        const stored = await thread();
+        const kept = replies.filter((reply) => reply.status === 201).map((reply) => commentAnswer.parse(reply.json).comment.id);
+        for (const id of kept) expect(stored.comments.find((comment) => comment.id === id)?.parentId).toBe(parent.id);
+        const placeholder = stored.comments.find((comment) => comment.id === parent.id);
+        if (kept.length > 0) expect(placeholder).toMatchObject({ deleted: true });
+        else expect(placeholder).toBeUndefined();
+      }
+      console.log(`[integration] ${provider}: 10 deletes racing 10 replies each: replies answered ${JSON.stringify(tally)}, deletes all 200`);
+    });
+
     test('the admin deletes a comment with replies: a deleted placeholder stays, the reply too', async (context) => {
       const { browser: admin, signedIn, skip } = await adminSignIn(ADMIN_TOKEN);
       if (skip) {

@@ -20,13 +20,15 @@
  *                     (lib/http/memory-answers.ts, through memory-answers-registry.mjs)
  *   on-shutdown       what to close when the server stops: the database, Redis
  *                     (`onShutdown`, run by scripts/server.mjs through `shutDown`)
+ *   peer-key          the random key that proves a peer address came from this process's HTTP
+ *                     server, not from a client (lib/http/peer-header.mjs)
  *
  * The same reason makes classes differ between copies: an error made by one copy's AppError
  * fails another copy's `instanceof`, so `isAppError` (lib/http/errors.ts) also knows one by its
  * shape, and a rate limiter stays in the chunk whose copy of rate-limiter-flexible made it.
  */
 
-/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'on-shutdown'} ProcessWideSlot */
+/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'on-shutdown' | 'peer-key'} ProcessWideSlot */
 
 /**
  * `globalThis` as a table of symbols: it is typed without an index signature, and the slots'

@@ -28,7 +28,7 @@ import compression from 'compression';
 import next from 'next';
 import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
-import { PEER_HEADER, peerAddress } from '../lib/http/peer-header.mjs';
+import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { logRequest } from '../lib/http/request-log.mjs';
 import { isCrossOriginWrite } from '../lib/http/same-origin.mjs';
@@ -114,7 +114,7 @@ const server = createServer({ requestTimeout: timeouts.request, headersTimeout: 
     refuse(request, response, formProblem.status, formProblem.code);
     return;
   }
-  request.headers[PEER_HEADER] = peerAddress(request.socket.remoteAddress);
+  request.headers[PEER_HEADER] = peerHeaderValue(peerAddress(request.socket.remoteAddress));
   compress(request, response, () => {
     answerWithPagePolicy(response);
     handle(request, response).catch((error) => {

@@ -11,7 +11,7 @@ import { getDb, type Db } from '../db/client';
 import { adminSessionEnded, siteSecret } from '../db/settings';
 import { env } from '../env';
 import { clientAddress, hashAddress } from './client-address';
-import { PEER_HEADER } from './peer-header.mjs';
+import { PEER_HEADER, peerFromHeader } from './peer-header.mjs';
 import { sign, unsign } from './signed';
 
 export const READER_COOKIE = 'duizhao_reader';
@@ -32,7 +32,7 @@ export type Session = {
 export async function readSession(headers: Headers, cookies: CookieSource): Promise<Session> {
   const db = await getDb();
   const secret = await siteSecret(db);
-  const address = clientAddress(headers, headers.get(PEER_HEADER), env.trustedProxies);
+  const address = clientAddress(headers, peerFromHeader(headers.get(PEER_HEADER)), env.trustedProxies);
   const admin = adminSessionOf(unsign(cookies.get(ADMIN_COOKIE)?.value, secret), env.adminToken, secret);
   return {
     db,

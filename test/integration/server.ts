@@ -114,6 +114,11 @@ export type ServerOptions = {
   /** Runtime settings (TRUSTED_PROXIES, ADMIN_TOKEN, COMMENTS_RATE_PER_MINUTE, ...). */
   env?: Record<string, string>;
   label?: string;
+  /**
+   * Run the app under plain `next start` on the current build, without scripts/server.mjs in front
+   * (after migrating, as start.mjs would): how some will run it, and what the app must be safe under.
+   */
+  plainNext?: boolean;
 };
 
 export type RunningServer = {
@@ -168,7 +173,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const label = options.label ?? options.databaseUrl;
   let child: ChildProcess;
   let restoreTsconfig: () => void = () => {};
-  if (runBuildReady && !(await buildIsCurrent(env))) {
+  if (options.plainNext) {
+    const migrated = await runToEnd([path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'db-migrate.ts')], env);
+    if (migrated.code !== 0) throw new Error(`scripts/db-migrate.ts failed for ${label}:\n${migrated.output.slice(-4000)}`);
+    const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+    child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  } else if (runBuildReady && !(await buildIsCurrent(env))) {
     console.warn(
       `[integration] ${label}: the build inputs changed since this run's build (files edited meanwhile, or a build setting such as DATABASE_URL); ` +
         'serving the run\'s build without rebuilding under the other servers: scripts/db-migrate.ts, then scripts/server.mjs.',

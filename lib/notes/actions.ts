@@ -11,7 +11,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { isForeignKeyViolation } from '../db/constraint-errors';
+import { isForeignKeyViolation, isRecordMissing } from '../db/constraint-errors';
 import type { Note as NoteRow } from '../db/generated/sqlite/client';
 import type { LoadedPost } from '../content/posts';
 import { AppError } from '../http/errors';
@@ -98,7 +98,16 @@ function sameTarget(row: NoteRow, target: TargetInput, origins: readonly string[
   );
 }
 
-export type EditContext = { viewer: NoteViewer; origins: readonly string[] };
+export type EditContext = {
+  viewer: NoteViewer;
+  origins: readonly string[];
+  /**
+   * The note as the client last saw it (its If-Match named this version): the write applies only
+   * if the row is still so when it is written, else 412. The database decides, in the update's
+   * own condition, so an edit landing between the check and the write cannot be overwritten.
+   */
+  expected?: NoteRow;
+};
 
 /** A visible, undeleted note this viewer may change at all (its author, or the admin), or a 4xx. */
 async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<NoteRow> {
@@ -108,7 +117,7 @@ async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<N
   return row;
 }
 
-export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins }: EditContext): Promise<NoteRow> {
+export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins, expected }: EditContext): Promise<NoteRow> {
   const row = await changeableNote(db, id, viewer);
   const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null;
   if (rewrites && !isOwnNote(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
@@ -123,17 +132,27 @@ export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, ori
     const publicReplies = await db.note.count({ where: { parentId: id, visibility: 'public', deleted: false } });
     if (publicReplies > 0) throw new AppError('annotation.hasReplies', 409, 'a note with public replies cannot be made private');
   }
-  return db.note.update({
-    where: { id },
-    data: {
-      ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderReaderMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
-      ...(edit.tags ? { tags: JSON.stringify(edit.tags) } : {}),
-      ...(edit.visibility ? { visibility: edit.visibility } : {}),
-      ...(edit.status ? { status: edit.status } : {}),
-      // Moderation is not a change of the note: `modified` tells readers when its author last edited it.
-      ...(rewrites ? { updatedAt: new Date() } : {}),
-    },
-  });
+  // Everything a reader sees change, moderation included: the columns the ETag is made from.
+  const unchanged = expected
+    ? { updatedAt: expected.updatedAt, status: expected.status, visibility: expected.visibility, deleted: expected.deleted, bodySource: expected.bodySource, tags: expected.tags }
+    : {};
+  try {
+    return await db.note.update({
+      where: { id, ...unchanged },
+      data: {
+        ...(edit.note ? { bodySource: edit.note.text, bodyHtml: renderReaderMarkdown(edit.note.text), lang: edit.note.lang ?? detectLang(edit.note.text) } : {}),
+        ...(edit.tags ? { tags: JSON.stringify(edit.tags) } : {}),
+        ...(edit.visibility ? { visibility: edit.visibility } : {}),
+        ...(edit.status ? { status: edit.status } : {}),
+        // Moderation is not a change of the note: `modified` tells readers when its author last edited it.
+        ...(rewrites ? { updatedAt: new Date() } : {}),
+      },
+    });
+  } catch (error) {
+    if (!isRecordMissing(error)) throw error;
+    if (expected) throw new AppError('annotation.preconditionFailed', 412, 'the annotation changed while this edit was on its way');
+    throw notFound();
+  }
 }
 
 /** Removes a note; one with replies stays as an empty placeholder so the thread holds. */

@@ -83,22 +83,26 @@ export async function getNote(request: NextRequest, id: string): Promise<Respons
   return ldJson(document, { headers: { ...annotationHeaders, ETag: etagOf(document) } });
 }
 
-/** With `If-Match`, the edit applies only to the version of the note the client last saw. */
-async function assertUnchanged(request: NextRequest, session: Session, id: string): Promise<void> {
+/**
+ * With `If-Match`, the edit applies only to the version of the note the client last saw: that
+ * version's row, which the write then requires unchanged (editNote's `expected`); none without.
+ */
+async function assertUnchanged(request: NextRequest, session: Session, id: string): Promise<NonNullable<Awaited<ReturnType<typeof findNote>>> | undefined> {
   const header = request.headers.get('if-match');
-  if (header === null) return;
+  if (header === null) return undefined;
   const row = await findNote(session.db, id, viewerOf(session));
   if (!row) throw new AppError('annotation.notFound', 404, 'no such annotation');
   if (!matchesIfMatch(header, etagOf(toAnnotationDocument(row, dtoContext(session))))) {
     throw new AppError('annotation.preconditionFailed', 412, 'the annotation has changed since that ETag');
   }
+  return row;
 }
 
 async function edit(request: NextRequest, id: string, change: NoteEdit & { iri: string | null }): Promise<Response> {
   if (change.iri !== null && idOfNoteIri(change.iri, originsOf(request)) !== id) throw new AppError('annotation.invalid', 400, 'the id in the body names another annotation');
   const session = await readSession(request.headers, request.cookies);
-  await assertUnchanged(request, session, id);
-  const row = await editNote(session.db, id, change, { viewer: viewerOf(session), origins: originsOf(request) });
+  const expected = await assertUnchanged(request, session, id);
+  const row = await editNote(session.db, id, change, { viewer: viewerOf(session), origins: originsOf(request), expected });
   const document = toAnnotationDocument(row, dtoContext(session));
   return ldJson(document, { headers: { ...annotationHeaders, ETag: etagOf(document) } });
 }

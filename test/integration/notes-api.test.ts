@@ -342,6 +342,21 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expect((await author.delete(id, { headers: { 'if-match': first.headers.get('etag') ?? '' } })).status).toBe(204);
     });
 
+    test('If-Match: two edits of the same version sent at once, one goes through and the other is 412: 20 rounds', async () => {
+      for (let round = 0; round < 20; round += 1) {
+        const author = reader();
+        const created = await author.post(collectionPath(), newAnnotation());
+        const etag = created.headers.get('etag') ?? '';
+        const id = pathOf(annotationDocumentSchema.parse(created.json).id);
+        const answers = await Promise.all(['left', 'right'].map((tag) => author.patch(id, { tags: [`${tag}-${round}`] }, { headers: { 'if-match': etag } })));
+        expect(answers.map((answer) => answer.status).sort(), answers.map((answer) => answer.text).join('\n')).toEqual([200, 412]);
+        const won = answers.find((answer) => answer.status === 200);
+        const stored = await author.get(id);
+        expect(annotationTags(annotationDocumentSchema.parse(stored.json))).toEqual(annotationTags(annotationDocumentSchema.parse(won?.json)));
+        expect(stored.headers.get('etag')).toBe(won?.headers.get('etag'));
+      }
+    });
+
     test('another reader may read a public note but not change or delete it: 403 annotation.forbidden', async () => {
       const created = await create(reader());
       const stranger = reader();

@@ -12,6 +12,19 @@ export function errorResponse(error: AppError): Response {
   return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
 }
 
+/** A 405 with `Allow`, as the API's JSON error. */
+export function methodNotAllowed(allow: string): Response {
+  const response = errorResponse(new AppError('request.methodNotAllowed', 405, `allowed here: ${allow}`));
+  response.headers.set('Allow', allow);
+  return response;
+}
+
+/**
+ * The handler for each method a route does not take, so that it answers the API's JSON 405
+ * rather than Next's empty one: `export const PUT = otherMethod('GET, POST');`.
+ */
+export const otherMethod = (allow: string) => (): Response => methodNotAllowed(allow);
+
 /**
  * A zod failure on client input, as a 4xx. Schemas name the error code as an issue's message;
  * an issue without one (wrong type, unknown shape) gets the fallback's code.

@@ -7,8 +7,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { NextResponse } from 'next/server';
-import { AppError } from '../../http/errors';
-import { errorResponse } from '../../http/respond';
 import { ANNO_CONTENT_TYPE } from './types';
 
 const LDP = 'http://www.w3.org/ns/ldp#';
@@ -51,8 +49,4 @@ export function optionsResponse(headers: Record<string, string>): Response {
   return new Response(null, { status: 204, headers });
 }
 
-export function methodNotAllowed(allow: string): Response {
-  const response = errorResponse(new AppError('request.methodNotAllowed', 405, `allowed here: ${allow}`));
-  response.headers.set('Allow', allow);
-  return response;
-}
+export { methodNotAllowed } from '../../http/respond';

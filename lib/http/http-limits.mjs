@@ -56,7 +56,9 @@ const locales = Object.fromEntries(['zh', 'en'].map((locale) => [locale, JSON.pa
 
 /**
  * Refuses a request before Next runs: the API's JSON error under `/api/`, the message in both
- * languages elsewhere. The connection is closed after, since a body may still be on its way.
+ * languages elsewhere. A body on its way is read to its end (and thrown away) before the answer
+ * goes out: closing the connection under a client still sending would reset it, and the client
+ * would see a broken connection instead of the refusal. REQUEST_TIMEOUT_MS bounds how long.
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
  * @param {number} status
@@ -69,15 +71,21 @@ export function refuse(request, response, status, code, headers = {}) {
   const body = api
     ? JSON.stringify({ error: { code, message: locales.en.errors.request[key] ?? code } })
     : `${locales.zh.errors.request[key]}\n${locales.en.errors.request[key]}\n`;
-  const hasBody = (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined;
-  response.writeHead(status, {
-    ...headers,
-    'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...(hasBody ? { Connection: 'close' } : {}),
-  });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  const answer = () => {
+    response.writeHead(status, {
+      ...headers,
+      'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  if (request.complete) {
+    answer();
+    return;
+  }
+  request.once('end', answer);
+  request.resume();
 }
 
 /**

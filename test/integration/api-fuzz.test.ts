@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { errorCodes } from '../../lib/http/errors';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
 import { Reader, type ApiResponse } from './http-client';
+import { seedNote } from './seed-note';
 import { OPEN_POST, READY_TIMEOUT_MS, SITE_URL, startServer, type RunningServer } from './server';
 
 const pgUnavailable = await postgresUnavailableReason();
@@ -96,19 +97,8 @@ describe.each(PROVIDERS)('the API under generated input on %s', (provider) => {
       const author = new Reader(server.baseUrl);
       existingComment = commentId.parse((await author.post(`/api/posts/${OPEN_POST}/comments`, { author: 'Seed', body: 'A comment to aim at' })).json).comment.id;
       comments.add(existingComment);
-      const note = await author.post(`/api/posts/${OPEN_POST}/annotations`, {
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
-        type: 'Annotation',
-        body: { type: 'TextualBody', value: 'A note to aim at', format: 'text/markdown' },
-        // `Docker` in block docker-p2 of the seed post, as the page's own notes describe a passage.
-        target: {
-          source: `${SITE_URL}/zh/posts/${OPEN_POST}`,
-          selector: [
-            { type: 'TextQuoteSelector', exact: 'Docker', prefix: '很多人都说', suffix: '只不过是把内核' },
-            { type: 'CssSelector', value: '[data-block="docker-p2"]', refinedBy: { type: 'TextPositionSelector', start: 5, end: 11 } },
-          ],
-        },
-      });
+      const note = await author.post(`/api/posts/${OPEN_POST}/annotations`, seedNote('A note to aim at'));
+
       existingNote = new URL(noteId.parse(note.json).id).pathname;
       notes.add(existingNote);
     }, READY_TIMEOUT_MS + 60_000);

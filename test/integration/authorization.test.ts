@@ -10,23 +10,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTempDatabase, type TempDatabase } from './databases';
 import { Reader } from './http-client';
-import { OPEN_POST, READY_TIMEOUT_MS, SITE_URL, startServer, type RunningServer } from './server';
+import { seedNote } from './seed-note';
+import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
 const created = z.object({ comment: z.object({ id: z.string() }) });
 const noteCreated = z.object({ id: z.string() });
-const note = (visibility: 'public' | 'private', text: string) => ({
-  '@context': 'http://www.w3.org/ns/anno.jsonld',
-  type: 'Annotation',
-  body: { type: 'TextualBody', value: text, format: 'text/markdown' },
-  target: {
-    source: `${SITE_URL}/zh/posts/${OPEN_POST}`,
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'Docker', prefix: '很多人都说', suffix: '只不过是把内核' },
-      { type: 'CssSelector', value: '[data-block="docker-p2"]', refinedBy: { type: 'TextPositionSelector', start: 5, end: 11 } },
-    ],
-  },
-  visibility,
-});
+const note = (visibility: 'public' | 'private', text: string) => seedNote(text, visibility);
 
 describe('the authorization matrix', () => {
   let database: TempDatabase;

@@ -12,9 +12,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
-import { OPEN_POST, READY_TIMEOUT_MS, ROOT, SITE_URL, startServer, type RunningServer } from './server';
+import { OPEN_POST, READY_TIMEOUT_MS, ROOT, startServer, type RunningServer } from './server';
+import { seedNote } from './seed-note';
 
-const ANNO = 'http://www.w3.org/ns/anno.jsonld';
 const ENV = { COMMENTS_RATE_PER_MINUTE: '100000', COMMENTS_RATE_PER_DAY: '1000000', NOTES_RATE_PER_MINUTE: '100000', NOTES_RATE_PER_DAY: '1000000' };
 
 /** Runs an npm script's command as `npm run` would, on the test's database. */
@@ -31,19 +31,7 @@ function run(script: string, args: string[], databaseUrl: string): Promise<{ cod
   });
 }
 
-const note = (text: string) => ({
-  '@context': ANNO,
-  type: 'Annotation',
-  motivation: 'commenting',
-  body: { type: 'TextualBody', value: text, format: 'text/markdown' },
-  target: {
-    source: `${SITE_URL}/zh/posts/${OPEN_POST}`,
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'Docker', prefix: '很多人都说', suffix: '只不过是把内核' },
-      { type: 'CssSelector', value: '[data-block="docker-p2"]', refinedBy: { type: 'TextPositionSelector', start: 5, end: 11 } },
-    ],
-  },
-});
+const note = (text: string) => seedNote(text);
 
 function storedIds(file: string): { comments: Set<string>; notes: Set<string> } {
   const db = new Database(file, { readonly: true });

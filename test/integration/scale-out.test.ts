@@ -12,12 +12,12 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appliedVersions, createTempDatabase, migrationFiles, postgresUnavailableReason, type TempDatabase } from './databases';
-import { freePort, OPEN_POST, READY_TIMEOUT_MS, ROOT, SITE_URL, startServer, type RunningServer } from './server';
+import { freePort, OPEN_POST, READY_TIMEOUT_MS, ROOT, startServer, type RunningServer } from './server';
+import { seedNote } from './seed-note';
 import { nginxUnavailableReason, startNginx } from '../support/nginx.mjs';
 
 const REDIS = { host: '127.0.0.1', port: 6379 };
 const SESSION_SECRET = 'scale-out-session-secret-0123456789abcdef';
-const ANNO = 'http://www.w3.org/ns/anno.jsonld';
 
 function redisUnavailableReason(): Promise<string | null> {
   return new Promise((resolve) => {
@@ -38,19 +38,7 @@ function redisUnavailableReason(): Promise<string | null> {
 const unavailable = nginxUnavailableReason() ?? (await postgresUnavailableReason()) ?? (await redisUnavailableReason());
 if (unavailable) console.warn(`[integration] skipping the scale-out tests: ${unavailable}`);
 
-const note = (text: string) => ({
-  '@context': ANNO,
-  type: 'Annotation',
-  motivation: 'commenting',
-  body: { type: 'TextualBody', value: text, format: 'text/markdown' },
-  target: {
-    source: `${SITE_URL}/zh/posts/${OPEN_POST}`,
-    selector: [
-      { type: 'TextQuoteSelector', exact: 'Docker', prefix: '很多人都说', suffix: '只不过是把内核' },
-      { type: 'CssSelector', value: '[data-block="docker-p2"]', refinedBy: { type: 'TextPositionSelector', start: 5, end: 11 } },
-    ],
-  },
-});
+const note = (text: string) => seedNote(text);
 
 /**
  * A client address of its own per call (documentation range), believed from the local peer; random,

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editingState, type CommentFormState } from '@/lib/comments/form-state';
-import { buildThread } from '@/lib/comments/thread';
+import { buildThread, isCounted } from '@/lib/comments/thread';
 import { inOrder, type ThreadPage } from '@/lib/comments/thread-pages';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
@@ -35,9 +35,6 @@ type Props = {
   /** A message to announce on arrival (the comments page after a no-JavaScript post). */
   notice?: string;
 };
-
-/** Whether a comment counts in the heading: published, not a placeholder. */
-const counted = (comment: CommentDto) => !comment.deleted && !comment.pending;
 
 export function CommentThread({ slug, labels, initialPage, live, pagePath, formState, notice: arrivalNotice }: Props) {
   const [hydrated, setHydrated] = useState(false);
@@ -81,7 +78,7 @@ export function CommentThread({ slug, labels, initialPage, live, pagePath, formS
     (comment: CommentDto) => {
       focusNext.current = `#comment-${CSS.escape(comment.id)} > .comment-card`;
       setComments((current) => [...current, comment]);
-      if (counted(comment)) adjustCount(1);
+      if (isCounted(comment)) adjustCount(1);
       setReplyingTo(null);
       setFilter((current) => (current === 'all' || current === comment.lang ? current : 'all'));
       setNotice(comment.pending ? labels.form.pending : labels.form.published);
@@ -116,7 +113,7 @@ export function CommentThread({ slug, labels, initialPage, live, pagePath, formS
     onRemoved: (id, placeholder) => {
       focusNext.current = '#comments-title';
       const removed = comments.find((comment) => comment.id === id);
-      if (removed && counted(removed)) adjustCount(-1);
+      if (removed && isCounted(removed)) adjustCount(-1);
       setComments((current) =>
         placeholder
           ? current.map((comment) => (comment.id === id ? { ...comment, deleted: true, author: '', website: null, bodyHtml: '', editableUntil: undefined, bodySource: undefined } : comment))

@@ -24,6 +24,7 @@ import { assertCommentsOpen, createComment, deleteComment, editComment, flagComm
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { commentPostSlug, countComments, listComments } from './queries';
+import { countShown } from './thread';
 import { publicThread, publicThreadJson } from './thread-cache';
 import { threadPage, type ThreadPageQuery } from './thread-pages';
 import { threadChanged } from './revalidate';
@@ -67,8 +68,7 @@ export async function getThread(request: NextRequest, slug: string): Promise<Res
     return new Response(await publicThreadJson(session.db, slug), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
   }
   const comments = await listComments(session.db, slug, commentViewerOf(session));
-  const count = comments.filter((comment) => !comment.deleted && !comment.pending).length;
-  return NextResponse.json({ comments, count }, { headers: { 'Cache-Control': 'no-store' } });
+  return NextResponse.json({ comments, count: countShown(comments) }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 const spamGuardSchema = z.object({

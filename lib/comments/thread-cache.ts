@@ -20,6 +20,7 @@ import { processWide } from '../process-wide.mjs';
 import { AUTHORSHIP_COOKIE } from './authorship';
 import { THREAD_CACHE_MS } from './limits';
 import { threadApiPath } from './paths';
+import { countShown } from './thread';
 import { listComments } from './queries';
 import { anonymousViewer, type CommentDto } from './types';
 
@@ -44,10 +45,7 @@ function entryFor(db: Db, slug: string, now: number): Entry {
   const cached = cache.get(slug);
   if (cached && cached.expires > now) return cached;
   const comments = listComments(db, slug, anonymousViewer);
-  const json = comments.then((list) => {
-    const count = list.filter((comment) => !comment.deleted && !comment.pending).length;
-    return JSON.stringify({ comments: list, count });
-  });
+  const json = comments.then((list) => JSON.stringify({ comments: list, count: countShown(list) }));
   const entry: Entry = { comments, json, expires: now + THREAD_CACHE_MS };
   cache.set(slug, entry);
   json.then(

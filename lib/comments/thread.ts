@@ -45,7 +45,10 @@ export function buildThread(comments: readonly CommentDto[]): ThreadNode[] {
   return (childrenOf.get(null) ?? []).map((comment) => build(comment, 1));
 }
 
-/** What the heading counts: published comments, not placeholders or the reader's own awaiting approval. */
+/** Whether the heading counts a comment: published, not a placeholder or the reader's own awaiting approval. */
+export const isCounted = (comment: CommentDto): boolean => !comment.deleted && !comment.pending;
+
+/** What the heading counts. */
 export function countShown(comments: readonly CommentDto[]): number {
-  return comments.filter((comment) => !comment.deleted && !comment.pending).length;
+  return comments.filter(isCounted).length;
 }

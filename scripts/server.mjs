@@ -30,7 +30,7 @@ import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, re
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
-import { logRequest } from '../lib/http/request-log.mjs';
+import { loggedFromMemory, logRequest, REQUEST_ID_HEADER } from '../lib/http/request-log.mjs';
 import { isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
@@ -94,9 +94,12 @@ const timeouts = requestTimeouts(process.env);
 // Node checks the time limits on this interval (30 s by default), which would let a stalled
 // request outlive its limit by up to that much.
 const server = createServer({ requestTimeout: timeouts.request, headersTimeout: timeouts.headers, connectionsCheckingInterval: 1000 }, (request, response) => {
-  logRequest(request, response);
+  response.setHeader(REQUEST_ID_HEADER, logRequest(request, response));
   if (stopping) response.setHeader('Connection', 'close');
-  if (answerFromMemory(request, response)) return;
+  if (answerFromMemory(request, response)) {
+    loggedFromMemory(response);
+    return;
+  }
   if (!isSupportedMethod(request.method)) {
     answerUnsupportedMethod(request, response);
     return;

@@ -1,7 +1,7 @@
 /** The request log line and id (lib/http/request-log.mjs), on a real HTTP server. */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { logRequest, requestIdOf } from './request-log.mjs';
+import { loggedFromMemory, logRequest, requestIdOf } from './request-log.mjs';
 
 const lines: string[] = [];
 let server: Server;
@@ -9,7 +9,8 @@ let base = '';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    logRequest(request, response, (line) => lines.push(line));
+    response.setHeader('X-Request-Id', logRequest(request, response, (line) => lines.push(line)));
+    if (request.url === '/kept') loggedFromMemory(response);
     response.statusCode = request.url?.startsWith('/missing') ? 404 : 200;
     response.end('ok');
   });
@@ -28,6 +29,16 @@ describe('the request log', () => {
     const entry: unknown = JSON.parse(lines[0] ?? '');
     expect(entry).toEqual({ time: expect.any(String), id: 'nginx-0123456789abcdef', method: 'GET', path: '/missing/page', status: 404, ms: expect.any(Number) });
     expect(lines[0]).not.toMatch(/secret|reader=|127\.0\.0\.1/);
+  });
+
+  test('an answer sent from memory says so', async () => {
+    lines.length = 0;
+    await fetch(`${base}/kept`);
+    await fetch(`${base}/rendered`);
+    await expect.poll(() => lines.length).toBe(2);
+    const [kept, rendered] = lines.map((line): unknown => JSON.parse(line));
+    expect(kept).toMatchObject({ path: '/kept', from: 'memory' });
+    expect(rendered).not.toHaveProperty('from');
   });
 
   test('an id that does not look like one is replaced by a fresh one', () => {

@@ -18,6 +18,9 @@
  *   thread-cache      each post's public thread, dropped by every write (lib/comments/thread-cache.ts)
  *   memory-answers    the answers the HTTP server sends without running Next
  *                     (lib/http/memory-answers.ts, through memory-answers-registry.mjs)
+ *   page-cache        the prerendered pages the HTTP server answers from memory, dropped by
+ *                     every change to what they show (lib/http/page-cache.mjs, through
+ *                     page-cache-registry.mjs)
  *   on-shutdown       what to close when the server stops: the database, Redis
  *                     (`onShutdown`, run by scripts/server.mjs through `shutDown`)
  *   peer-key          the random key that proves a peer address came from this process's HTTP
@@ -28,7 +31,7 @@
  * shape, and a rate limiter stays in the chunk whose copy of rate-limiter-flexible made it.
  */
 
-/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'on-shutdown' | 'peer-key'} ProcessWideSlot */
+/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'page-cache' | 'on-shutdown' | 'peer-key'} ProcessWideSlot */
 
 /**
  * `globalThis` as a table of symbols: it is typed without an index signature, and the slots'

@@ -7,6 +7,11 @@
  * an anonymous reader sees it, between writes) are sent from memory without running Next, through
  * the registry both import (lib/http/memory-answers-registry.mjs).
  *
+ * Prerendered pages and public files are answered from memory too, once Next has answered them
+ * once (lib/http/page-cache.mjs): the page a request gets is decided by the same module as
+ * proxy.ts (lib/http/route-decision.mjs), and the app drops the kept pages whenever it changes
+ * what they show. PAGE_CACHE_MB bounds the memory they take (default 64).
+ *
  * A path whose percent-encoding cannot be decoded (`/posts/%E0%A4%A`) would make Next fail with a
  * 500 before any route runs; it is answered here instead: 400, as the API's JSON error under
  * /api/ and as a short page in both languages elsewhere.
@@ -28,6 +33,8 @@ import compression from 'compression';
 import next from 'next';
 import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
+import { createPageCache } from '../lib/http/page-cache.mjs';
+import { registerPageCache } from '../lib/http/page-cache-registry.mjs';
 import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { loggedFromMemory, logRequest, REQUEST_ID_HEADER } from '../lib/http/request-log.mjs';
@@ -53,6 +60,8 @@ const handle = app.getRequestHandler();
 // Next's own compression is off (next.config.ts): it would compress before the page policy reads
 // the HTML. This one sits outside the policy, so it compresses what the policy let through.
 const compress = compression({ threshold: 1024 });
+const pageCacheMb = Number(process.env.PAGE_CACHE_MB);
+const pages = registerPageCache(createPageCache({ maxBytes: (Number.isFinite(pageCacheMb) && pageCacheMb >= 0 ? pageCacheMb : 64) * 1024 * 1024 }));
 
 const badAddress = Object.fromEntries(
   ['zh', 'en'].map((locale) => [locale, JSON.parse(readFileSync(new URL(`../lib/i18n/locales/${locale}.json`, import.meta.url), 'utf8')).badAddress]),
@@ -94,7 +103,14 @@ const timeouts = requestTimeouts(process.env);
 // Node checks the time limits on this interval (30 s by default), which would let a stalled
 // request outlive its limit by up to that much.
 const server = createServer({ requestTimeout: timeouts.request, headersTimeout: timeouts.headers, connectionsCheckingInterval: 1000 }, (request, response) => {
-  response.setHeader(REQUEST_ID_HEADER, logRequest(request, response));
+  const id = logRequest(request, response);
+  const kept = stopping ? null : pages.lookup(request);
+  if (kept?.entry) {
+    loggedFromMemory(response);
+    pages.send(kept.entry, request, response, [REQUEST_ID_HEADER, id]);
+    return;
+  }
+  response.setHeader(REQUEST_ID_HEADER, id);
   if (stopping) response.setHeader('Connection', 'close');
   if (answerFromMemory(request, response)) {
     loggedFromMemory(response);
@@ -119,6 +135,7 @@ const server = createServer({ requestTimeout: timeouts.request, headersTimeout: 
   }
   request.headers[PEER_HEADER] = peerHeaderValue(peerAddress(request.socket.remoteAddress));
   compress(request, response, () => {
+    if (kept) pages.capture(kept, response);
     answerWithPagePolicy(response);
     handle(request, response).catch((error) => {
       console.error(error);

@@ -1,12 +1,14 @@
 /**
  * A post's pages are prerendered, so what they show of its thread is as old as the last render.
  * Whatever changes a thread (a moderator's decision, a new comment) throws away every prerendered
- * variant of the post: the default page and each reading-mode page, in both UI languages.
+ * variant of the post: the default page and each reading-mode page, in both UI languages, and
+ * every page the HTTP server keeps in memory (lib/http/page-cache.mjs).
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { Db } from '../db/client';
 import { allViewSegments } from '../gloss/reading-mode';
+import { pagesChanged } from '../http/page-cache-registry.mjs';
 import { locales } from '../i18n/config';
 import { forgetThread } from './thread-cache';
 
@@ -24,6 +26,8 @@ export function revalidatePostPages(slug: string): void {
   // A thread's size shows on the post lists too (the cards' comment counts).
   for (const locale of locales) revalidatePath(`/${locale}`);
   revalidatePath('/[locale]/tags/[tag]', 'page');
+  // And what the HTTP server keeps of them (feeds and lists included).
+  pagesChanged();
 }
 
 /** Call once any change to a post's thread is committed: the cached thread and the pages go. */

@@ -17,18 +17,13 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { codingQuality } from './accept-encoding.mjs';
 import { memoryAnswers } from './memory-answers-registry.mjs';
 
 type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 
 /** Below this size gzip saves too little to be worth it (the threshold Next's compression uses). */
 const GZIP_MIN_BYTES = 1024;
-/** Whether an Accept-Encoding header takes gzip (listed, and not with q=0). */
-function acceptsGzip(header: string | undefined): boolean {
-  const gzip = (header ?? '').split(',').find((part) => /^\s*gzip\s*(?:;|$)/i.test(part));
-  return gzip !== undefined && !/;\s*q\s*=\s*0(?:\.0{0,3})?\s*$/i.test(gzip);
-}
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches a Cookie header that carries any of `names`. */
@@ -49,7 +44,7 @@ function createRegistry() {
       return false;
     }
     if (entry.personal?.test(request.headers.cookie ?? '')) return false;
-    const gzip = entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding']);
+    const gzip = entry.body.length >= GZIP_MIN_BYTES && codingQuality(request.headers['accept-encoding'], 'gzip') > 0;
     if (gzip) entry.gzipped ??= gzipSync(entry.body);
     const body = gzip && entry.gzipped ? entry.gzipped : entry.body;
     response.writeHead(200, {

@@ -60,7 +60,7 @@ async function waitForOk(url, child, timeoutMs) {
  * Starts `node scripts/start.mjs` in root on host:port and resolves once readyPath answers 200.
  * `script` names another file of scripts/ to run instead (such as server.mjs, which serves the
  * existing build without start.mjs's build check). Returns { origin, stop }; stop() is safe to call
- * more than once.
+ * more than once; `pid` is the started process, leader of the group it and its children are in.
  */
 export async function startServer({ root, host, port, readyPath, timeoutMs, logFile, env = {}, script = 'start.mjs' }) {
   const origin = `http://${host}:${port}`;
@@ -98,7 +98,7 @@ export async function startServer({ root, host, port, readyPath, timeoutMs, logF
     await stop();
     throw new Error(`${problem}\n--- last lines of ${logFile} ---\n${tail(logFile)}`);
   }
-  return { origin, stop };
+  return { origin, stop, pid: child.pid };
 }
 
 function signalGroup(pid, signal) {

@@ -4,7 +4,7 @@
  * really enforced: a script injected into the page does not run.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { adminToken, postPath, seed } from './fixtures';
+import { adminToken, pointAtWord, postPath, seed } from './fixtures';
 
 type Violation = { directive: string; blocked: string; sample: string };
 
@@ -52,7 +52,7 @@ for (const { path, post } of pages) {
     if (post) {
       await toolbarReady(page);
       // What loads later: word help and its glossary, the notes layer, the shortcut help.
-      await page.locator('.post-body .w').first().click();
+      await pointAtWord(page, '虚拟机');
       await expect(page.getByRole('dialog', { name: /Word help|词语释义/ })).toBeVisible();
       await page.keyboard.press('Escape');
       await page.locator('.reading-toolbar [aria-controls="notes-panel"]').click();

@@ -46,3 +46,32 @@ export function readerAddress(): string {
   const group = () => Math.floor(Math.random() * 0x10000).toString(16);
   return `2001:db8:${group()}:${group()}::${group()}`;
 }
+
+/**
+ * Clicks (or taps) a word of the post where it is on screen, as a reader does: the middle of its
+ * first occurrence in the Chinese text. The page marks no words until help is first asked for,
+ * so this finds the text itself, not an element.
+ */
+export async function pointAtWord(page: Page, word: string, how: 'click' | 'tap' = 'click'): Promise<void> {
+  const at = await page.evaluate((wanted) => {
+    for (const block of document.querySelectorAll('.post-body [data-block]')) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => (node.parentElement?.closest('rt, rp') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = (node as Text).data.indexOf(wanted);
+        if (index === -1) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, index + Math.floor(wanted.length / 2));
+        range.setEnd(node, index + Math.floor(wanted.length / 2) + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, word);
+  if (!at) throw new Error(`"${word}" is not in the post's text`);
+  if (how === 'tap') await page.touchscreen.tap(at.x, at.y);
+  else await page.mouse.click(at.x, at.y);
+}

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { postPath } from './fixtures';
+import { pointAtWord, postPath } from './fixtures';
 
 const card = (page: Page) => page.getByRole('dialog', { name: /Word help|词语释义/ });
 
@@ -24,7 +24,7 @@ async function axeViolations(page: Page) {
 
 test('clicking a word shows its reading and the sense that fits', async ({ page }) => {
   await ready(page, postPath('en'));
-  await page.locator('.post-body .w', { hasText: '虚拟机' }).first().click();
+  await pointAtWord(page, '虚拟机');
   await expect(card(page)).toContainText('xūnǐjī');
   await expect(card(page)).toContainText('virtual machine');
   await expect(card(page)).toContainText('CC-CEDICT');
@@ -36,7 +36,7 @@ test('clicking a word shows its reading and the sense that fits', async ({ page 
 
 test('a curated phrase gloss wins over the dictionary', async ({ page }) => {
   await ready(page, postPath('en'));
-  await page.locator('.post-body .w', { hasText: '作死' }).first().click();
+  await pointAtWord(page, '作死');
   await expect(card(page)).toContainText('zuòsǐ');
   await expect(card(page)).toContainText('go looking for trouble');
   await expect(card(page)).toContainText('Translator’s gloss');
@@ -50,9 +50,9 @@ test('the glossary is fetched only when word help is first used', async ({ page 
   await ready(page, postPath('zh'));
   await page.keyboard.press('g');
   expect(glossaryRequests).toEqual([]);
-  await page.locator('.post-body .w', { hasText: '盗梦空间' }).first().click();
+  await pointAtWord(page, '盗梦空间');
   await expect(card(page)).toContainText('Inception');
-  await page.locator('.post-body .w', { hasText: '蓝鲸' }).first().click();
+  await pointAtWord(page, '蓝鲸');
   await expect(card(page)).toContainText('blue whale; here Docker');
   expect(glossaryRequests).toHaveLength(1);
 });
@@ -77,10 +77,40 @@ test('word help works from the keyboard alone', async ({ page }) => {
   await expect(page.locator('.post-body .w').nth(2)).not.toBeFocused();
 });
 
+test('the page is served without an element per word; asking for help marks every word in place', async ({ page, request }) => {
+  for (const path of [postPath('zh'), postPath('en'), `${postPath('zh')}?gloss=parallel&pinyin=0`]) {
+    expect(await (await request.get(path)).text(), path).not.toMatch(/class="w[ "]/);
+  }
+  const glossary = (await (await request.get('/glossary/docker-and-hyper.json')).json()) as { blocks: Record<string, number[]> };
+  const placed = Object.values(glossary.blocks).reduce((sum, bounds) => sum + bounds.length / 2, 0);
+  expect(placed).toBeGreaterThan(300);
+  await ready(page, postPath('zh'));
+  const texts = () => page.locator('.post-body [data-block]').evaluateAll((blocks) => blocks.map((block) => block.textContent));
+  const before = await texts();
+  await expect(page.locator('.post-body .w')).toHaveCount(0);
+  await pointAtWord(page, '虚拟机');
+  await expect(card(page)).toContainText('xūnǐjī');
+  await expect(page.locator('.post-body .w.w-active')).toHaveText('虚拟机');
+  await expect(page.locator('.post-body .w')).toHaveCount(placed);
+  expect(await texts()).toEqual(before);
+});
+
+test('the text is one tab stop: Tab reaches the first word', async ({ page }) => {
+  await ready(page, postPath('en'));
+  let reached = false;
+  for (let presses = 0; presses < 60 && !reached; presses += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.matches('.post-body, .post-body .w') ?? false);
+  }
+  expect(reached).toBe(true);
+  await expect(page.locator('.post-body .w').first()).toBeFocused();
+  await expect(card(page)).toContainText('每逢');
+});
+
 test('saved words export as a TSV file Anki imports', async ({ page }) => {
   await ready(page, postPath('en'));
   for (const word of ['虚拟机', '作死']) {
-    await page.locator('.post-body .w', { hasText: word }).first().click();
+    await pointAtWord(page, word);
     await card(page).getByRole('button', { name: 'Save word' }).click();
     await expect(card(page).getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
   }
@@ -127,7 +157,7 @@ test.describe('on a touch screen', () => {
 
   test('tapping a word shows its reading and sense; tapping elsewhere puts the card away', async ({ page }) => {
     await ready(page, postPath('en'));
-    await page.locator('.post-body .w', { hasText: '虚拟机' }).first().tap();
+    await pointAtWord(page, '虚拟机', 'tap');
     await expect(card(page)).toContainText('xūnǐjī');
     await expect(card(page)).toContainText('virtual machine');
     await page.getByRole('heading', { level: 1 }).tap();
@@ -156,7 +186,7 @@ test.describe('accessibility of every reading mode', () => {
 
   test('no axe violations with word help and the shortcut help open', async ({ page }) => {
     await ready(page, postPath('en'));
-    await page.locator('.post-body .w', { hasText: '虚拟机' }).first().click();
+    await pointAtWord(page, '虚拟机');
     await expect(card(page)).toContainText('virtual machine');
     expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -3,13 +3,16 @@
  * keys (and Home, End) move word by word, Enter or Space opens the word's card, Shift+arrow keys
  * select word by word (to annotate a passage); a click or focus on a word opens its card.
  *
+ * The page is served without an element per word (word-spans.ts): until they are marked, the
+ * tab stop is the post's text itself, and a click or that tab stop has them marked first
+ * (`markWords`), then goes on with the word under the pointer or the first word.
+ *
  * Only the current word carries a tabindex at all (a roving tabindex): Chromium starts no mouse
  * selection at the edge of a focusable element, so words that all had one could not be dragged
  * across from their first character.
  */
 import { useEffect, type RefObject } from 'react';
-
-const WORD = '.post-body .w';
+import { focusWordStop, WORD_SELECTOR as WORD, wordAtPoint } from './word-spans';
 
 export type WordKeyHandlers = {
   /** Opens the card of a word. */
@@ -20,16 +23,25 @@ export type WordKeyHandlers = {
   returningFocus: RefObject<boolean>;
   /** Set when the keyboard opens a card, so focus moves into the card once it has its lookup. */
   focusCardWhenReady: RefObject<boolean>;
+  /** Has the page's words marked (once), and says whether there are any. */
+  markWords: () => Promise<boolean>;
+  /** Changes each time words are marked, so the handlers see them. */
+  wordsVersion: number;
 };
 
 export const wordsOf = (root: HTMLElement): HTMLElement[] => [...root.querySelectorAll<HTMLElement>(WORD)];
 
-export function useWordKeys(root: HTMLElement | null, { show, close, returningFocus, focusCardWhenReady }: WordKeyHandlers): void {
+export function useWordKeys(root: HTMLElement | null, { show, close, returningFocus, focusCardWhenReady, markWords, wordsVersion }: WordKeyHandlers): void {
   useEffect(() => {
     if (!root) return;
     const words = wordsOf(root);
-    let current = words[0];
+    let current = root.querySelector<HTMLElement>(`${WORD}[tabindex="0"]`) ?? words[0];
     if (current) current.tabIndex = 0;
+    // Before the words are marked, the text itself is the tab stop into them.
+    const body = root.querySelector<HTMLElement>('.post-body');
+    if (body && !current) body.tabIndex = 0;
+    else body?.removeAttribute('tabindex');
+    const firstWordFromKeyboard = () => void markWords().then(() => focusWordStop(root));
     const makeCurrent = (word: HTMLElement) => {
       if (current !== word) current?.removeAttribute('tabindex');
       current = word;
@@ -43,10 +55,25 @@ export function useWordKeys(root: HTMLElement | null, { show, close, returningFo
     };
     const wordAt = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>(WORD) : null);
     const onClick = (event: MouseEvent) => {
+      if (window.getSelection()?.toString()) return;
       const word = wordAt(event.target);
-      if (word && !window.getSelection()?.toString()) show(word);
+      if (word) {
+        show(word);
+        return;
+      }
+      const target = event.target instanceof Element ? event.target : null;
+      if (words.length > 0 || !target?.closest('.post-body [data-block]') || target.closest('a, button')) return;
+      const { clientX, clientY } = event;
+      void markWords().then(() => {
+        const marked = wordAtPoint(root.ownerDocument, clientX, clientY);
+        if (marked) show(marked);
+      });
     };
     const onFocus = (event: FocusEvent) => {
+      if (body && event.target === body && body.matches(':focus-visible')) {
+        firstWordFromKeyboard();
+        return;
+      }
       const word = wordAt(event.target);
       if (!word) return;
       makeCurrent(word);
@@ -88,5 +115,5 @@ export function useWordKeys(root: HTMLElement | null, { show, close, returningFo
       root.removeEventListener('focusin', onFocus);
       root.removeEventListener('keydown', onKey);
     };
-  }, [root, show, close, returningFocus, focusCardWhenReady]);
+  }, [root, show, close, returningFocus, focusCardWhenReady, markWords, wordsVersion]);
 }

@@ -14,6 +14,7 @@ import { isShortcutKey } from './keyboard';
 import type { ReadingLabels } from './labels';
 import { SavedWords } from './saved-words';
 import { useWordKeys } from './use-word-keys';
+import { focusWordStop, markWords as markWordsIn, WORD_SELECTOR } from './word-spans';
 import { WORD_CARD_ID, WordCard, type Lookup } from './word-card';
 
 type Props = {
@@ -68,6 +69,16 @@ export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
     return glossary.current;
   }, [glossaryUrl]);
 
+  /** Bumped when the page's words have been marked (word-spans.ts). */
+  const [wordsVersion, setWordsVersion] = useState(0);
+  const markWords = useCallback(async (): Promise<boolean> => {
+    if (!root) return false;
+    if (root.querySelector(WORD_SELECTOR)) return true;
+    const marked = markWordsIn(root, (await loadGlossary()).blocks);
+    setWordsVersion((version) => version + 1);
+    return marked > 0;
+  }, [root, loadGlossary]);
+
   /** The word whose card is open; mirrored in a ref so handlers see it without re-subscribing. */
   const activeRef = useRef<HTMLElement | null>(null);
 
@@ -101,7 +112,7 @@ export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
     }
   }, []);
 
-  useWordKeys(root, { show, close, returningFocus, focusCardWhenReady });
+  useWordKeys(root, { show, close, returningFocus, focusCardWhenReady, markWords, wordsVersion });
 
   useEffect(() => {
     if (!focusCardWhenReady.current || !active || lookup === 'loading') return;
@@ -117,12 +128,12 @@ export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
         close(true);
       } else if (event.key === 'w' && isShortcutKey(event)) {
         event.preventDefault();
-        root?.querySelector<HTMLElement>('.post-body .w[tabindex="0"]')?.focus();
+        void markWords().then(() => root && focusWordStop(root));
       }
     };
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Element;
-      if (active && !target.closest(`#${WORD_CARD_ID}, .post-body .w`)) close(false);
+      if (active && !target.closest(`#${WORD_CARD_ID}, ${WORD_SELECTOR}`)) close(false);
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);
@@ -130,7 +141,7 @@ export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [active, close, root]);
+  }, [active, close, root, markWords]);
 
   const word = active ? wordText(active) : '';
   const isSaved = saved.some((each) => each.word === word);

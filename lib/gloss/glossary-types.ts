@@ -14,7 +14,12 @@ export const glossaryEntrySchema = z.object({
   note: z.optional(z.string()),
 });
 
-export const glossarySchema = z.object({ license: z.string(), words: z.record(z.string(), glossaryEntrySchema) });
+export const glossarySchema = z.object({
+  license: z.string(),
+  words: z.record(z.string(), glossaryEntrySchema),
+  /** Each block's words: `[start, end, start, end, ...]` offsets in its text, readings left out. */
+  blocks: z.record(z.string(), z.array(z.number())),
+});
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Glossary = z.infer<typeof glossarySchema>;

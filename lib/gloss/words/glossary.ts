@@ -1,5 +1,6 @@
 /**
- * The glossary of one post: every word the page wraps, with its reading and the sense that fits.
+ * The glossary of one post: every word of the page, with its reading and the sense that fits, and
+ * where each block's words are (the browser marks them from these when help is first asked for).
  * A curated phrase gloss wins; else CC-CEDICT; else the word is read piece by piece (the longest
  * dictionary words it contains, down to single characters). Built at build time; the browser
  * loads it only when the reader first asks for word help.
@@ -46,18 +47,30 @@ export function glossaryEntry(word: string, phrases: ReadonlyMap<string, PhraseG
   return piecewise(word);
 }
 
-/** The words a post's page wraps, found by running the word layer over the post. */
-export async function wordsOfPost(post: Pick<Post, 'markdown' | 'mathjax'>, segment: Segmenter): Promise<Set<string>> {
+/**
+ * The words of a post's page, found by running the word layer over the post: each distinct word,
+ * and each block's words as offsets in its text (see rehype-words.ts).
+ */
+export async function wordsOfPost(post: Pick<Post, 'markdown' | 'mathjax'>, segment: Segmenter): Promise<{ words: Set<string>; blocks: Record<string, number[]> }> {
   const words = new Set<string>();
+  const blocks: Record<string, number[]> = {};
   const options = { mathjax: post.mathjax };
   const processor = unified()
     .use(remarkParse)
     .use(remarkPlugins(options))
     .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options))
-    .use(rehypeWords, { segment, readingOf: () => '', pinyin: false, onWord: (word: string) => words.add(word) });
+    .use(rehypeWords, {
+      segment,
+      readingOf: () => '',
+      pinyin: false,
+      onWord: (word: string) => words.add(word),
+      onBlock: (id: string, bounds: number[]) => {
+        if (bounds.length) blocks[id] = bounds;
+      },
+    });
   processor.runSync(processor.parse(post.markdown));
-  return words;
+  return { words, blocks };
 }
 
 /** The segmenter for a post: the general dictionary plus the post's own curated phrases. */
@@ -67,9 +80,11 @@ export function postSegmenter(phrases: readonly PhraseGloss[]): Segmenter {
 
 export async function buildGlossary(post: Pick<Post, 'markdown' | 'mathjax'>, phrases: PhraseGloss[]): Promise<Glossary> {
   const byWord = new Map(phrases.map((phrase) => [phrase.zh, phrase]));
-  const words = [...(await wordsOfPost(post, postSegmenter(phrases)))].sort();
+  const found = await wordsOfPost(post, postSegmenter(phrases));
+  const words = [...found.words].sort();
   return {
     license: 'Senses and readings from CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org/); curated glosses by the post’s translators. This glossary is licensed CC BY-SA 4.0.',
     words: Object.fromEntries(words.map((word) => [word, glossaryEntry(word, byWord)])),
+    blocks: found.blocks,
   };
 }

@@ -65,7 +65,7 @@ const blockTexts = (tree: Root) => blocksOf(tree).map((block) => ({ id: String(b
 
 describe('the glossary of the seed post', () => {
   test('has an entry, with a reading and a sense, for every word the page wraps', async () => {
-    const words = await wordsOfPost(seed, postSegmenter(phrases));
+    const { words } = await wordsOfPost(seed, postSegmenter(phrases));
     expect(words.size).toBeGreaterThan(100);
     expect(Object.keys(glossary.words).sort()).toEqual([...words].sort());
     for (const [word, entry] of Object.entries(glossary.words)) {
@@ -161,21 +161,29 @@ describe('pinyin with tone marks', () => {
 });
 
 describe('the word layer on the page', () => {
-  test('wraps words without changing the text of any block', async () => {
+  test('without pinyin, the page carries the text alone, and the glossary places every word in it', async () => {
     const plain = parse((await renderMarkdownToHtml(seed.markdown, { mathjax: seed.mathjax })).html);
-    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, false)));
+    const page = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, false)));
     expect(blockTexts(plain).map((each) => each.id)).toEqual(seed.blocks.map((block) => block.id));
-    expect(blockTexts(wrapped)).toEqual(blockTexts(plain));
+    expect(blockTexts(page)).toEqual(blockTexts(plain));
+    expect(selectAll('.w', page)).toEqual([]);
 
-    const words = selectAll('span.w', wrapped);
-    expect(words.length).toBeGreaterThan(300);
-    expect(selectAll('ruby', wrapped)).toEqual([]);
-    // Every word a reader can tap has help in the glossary.
-    for (const word of words) expect(glossary.words, toString(word)).toHaveProperty([toString(word)]);
-    expect(words.map((word) => toString(word))).toEqual(expect.arrayContaining(['虚拟机', '盗梦空间', '作死']));
-    // English and code are left alone.
-    const quote = blocksOf(wrapped).find((block) => block.properties.dataBlock === 'hyper-q1');
-    expect(quote && selectAll('.w', quote)).toEqual([]);
+    // Each block's words, cut out of its text at the glossary's offsets.
+    const placed = blockTexts(page).flatMap(({ id, text }) => {
+      const bounds = glossary.blocks[id] ?? [];
+      expect(bounds.length % 2, id).toBe(0);
+      return Array.from({ length: bounds.length / 2 }, (_, pair) => text.slice(bounds[2 * pair], bounds[2 * pair + 1]));
+    });
+    expect(placed.length).toBeGreaterThan(300);
+    // Every word a reader can tap has help in the glossary, and every glossary word is on the page.
+    for (const word of placed) expect(glossary.words, word).toHaveProperty([word]);
+    expect(new Set(placed)).toEqual(new Set(Object.keys(glossary.words)));
+    expect(placed).toEqual(expect.arrayContaining(['虚拟机', '盗梦空间', '作死']));
+    // The words are the ones pinyin marks, in the same order.
+    const rubies = selectAll('ruby.w', parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, true))));
+    expect(rubies.map((ruby) => (ruby.children[0]?.type === 'text' ? ruby.children[0].value : ''))).toEqual(placed);
+    // English and code hold no words.
+    expect(glossary.blocks['hyper-q1']).toBeUndefined();
   });
 
   test('with pinyin on, each word is ruby with a reading marked as pinyin and not for translation', async () => {
@@ -215,7 +223,7 @@ describe('two posts in one build', () => {
     await buildGlossary({ markdown: '周末我们去公园散步吧。', mathjax: false }, [
       { zh: '去公园散步', pinyin: 'qù gōng yuán sàn bù', en: 'to go for a walk in the park', note: null },
     ]);
-    const onPage = await wordsOfPost(fixture, postSegmenter([]));
+    const onPage = (await wordsOfPost(fixture, postSegmenter([]))).words;
     expect([...onPage].filter((word) => !Object.hasOwn(own.words, word))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * reading state; the browser only switches between them. The thread is read at render time, so
  * the pages are revalidated when it changes (lib/comments/revalidate.ts).
  */
+import type { ReactElement } from 'react';
 import { noteLabels } from '@/components/notes/labels';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { PostHeader } from '@/components/post-header';
@@ -18,7 +19,7 @@ import { compilePostBody } from '@/lib/content/compile';
 import type { LoadedPost } from '@/lib/content/posts';
 import { env } from '@/lib/env';
 import { getPostGloss, wordLayerOptions } from '@/lib/gloss/post-gloss';
-import type { ReadingMode } from '@/lib/gloss/reading-mode';
+import { viewSegment, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { rehypeWords } from '@/lib/gloss/words/rehype-words';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
@@ -26,11 +27,35 @@ import { blockComponents } from './block-components';
 import { readingLabels } from './labels';
 import { ReadingView } from './reading-view';
 
+/**
+ * Compiled post bodies by post, locale and reading state. A post's text is fixed for the life of
+ * a build; its thread is not, and a page rendered again for a new comment need not compile the
+ * post again. A few posts' worth are kept; the least recently used go.
+ */
+const BODIES_KEPT = 36;
+const compiledBodies = new Map<string, Promise<ReactElement>>();
+
+function postBody(post: LoadedPost, locale: Locale, mode: ReadingMode, compile: () => Promise<ReactElement>): Promise<ReactElement> {
+  const key = `${post.slug}\n${locale}\n${viewSegment(mode)}`;
+  const kept = compiledBodies.get(key);
+  compiledBodies.delete(key);
+  const body = kept ?? compile();
+  compiledBodies.set(key, body);
+  if (!kept) body.catch(() => compiledBodies.delete(key));
+  for (const oldest of compiledBodies.keys()) {
+    if (compiledBodies.size <= BODIES_KEPT) break;
+    compiledBodies.delete(oldest);
+  }
+  return body;
+}
+
 export async function PostView({ locale, post, mode }: { locale: Locale; post: LoadedPost; mode: ReadingMode }) {
   const gloss = await getPostGloss(post);
   const path = localePath(locale, `/posts/${post.slug}`);
-  const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
-  const body = await compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
+  const body = await postBody(post, locale, mode, () => {
+    const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
+    return compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
+  });
   // The first page of the thread in the default order; readers load the rest in place.
   const comments = post.comments ? threadPage(await readPublishedThread(post.slug)) : null;
   const structuredData = {

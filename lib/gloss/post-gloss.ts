@@ -1,13 +1,14 @@
 /**
  * Everything the reading page needs from the gloss layer for one post, loaded once per build:
  * the English of each block (rendered from its markdown, marked when stale), the curated phrases,
- * and the glossary that gives the page its word layer.
+ * and the glossary that gives the page its word layer (made by the build, lib/gloss/glossary-store.ts).
  */
 import { renderMarkdownFragment } from '../content/markdown-fragment';
 import type { Post } from '../content/types';
 import { env } from '../env';
 import { glossPath, readGlossFile } from './files';
 import type { Glossary } from './glossary-types';
+import { storedGlossary } from './glossary-store';
 import { glossReport } from './status';
 import { buildGlossary, postSegmenter } from './words/glossary';
 import { contextualReading } from './words/pinyin';
@@ -38,7 +39,9 @@ async function loadPostGloss(post: Post): Promise<PostGloss> {
     if (block.state === 'missing') continue;
     blocks.set(block.id, { html: englishHtml(block.gloss.en), stale: block.state === 'stale' });
   }
-  return { blocks, glossary: await buildGlossary(post, file.phrases), segment: postSegmenter(file.phrases) };
+  const source = JSON.stringify([post.markdown, post.mathjax, file.phrases]);
+  const glossary = await storedGlossary(post.slug, source, () => buildGlossary(post, file.phrases));
+  return { blocks, glossary, segment: postSegmenter(file.phrases) };
 }
 
 const cache = new Map<string, Promise<PostGloss>>();

@@ -3,9 +3,10 @@
  * reader's recent comments. It proves the right to edit or delete one within the edit window,
  * without accounts. Entries older than the window are dropped, so the cookie stays small.
  */
+import { AUTHORSHIP_COOKIE } from '../http/personal-cookies.mjs';
 import { sign, unsign } from '../http/signed';
 
-export const AUTHORSHIP_COOKIE = 'duizhao_authored';
+export { AUTHORSHIP_COOKIE };
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 const MAX_ENTRIES = 40;
 

@@ -15,9 +15,8 @@
 import 'server-only';
 import type { Db } from '../db/client';
 import { publishAnswer, withdrawAnswer } from '../http/memory-answers';
-import { ADMIN_COOKIE } from '../http/session';
+import { PERSONAL_COOKIES } from '../http/personal-cookies.mjs';
 import { processWide } from '../process-wide.mjs';
-import { AUTHORSHIP_COOKIE } from './authorship';
 import { THREAD_CACHE_MS } from './limits';
 import { threadApiPath } from './paths';
 import { countShown } from './thread';
@@ -27,8 +26,8 @@ import { anonymousViewer, type CommentDto } from './types';
 export { THREAD_CACHE_MS };
 
 type Entry = { comments: Promise<CommentDto[]>; json: Promise<string>; expires: number };
-/** A reader with comments of their own in the thread, or the admin, sees another thread than this. */
-const PERSONAL_COOKIES = [AUTHORSHIP_COOKIE, ADMIN_COOKIE];
+// A reader with comments of their own in the thread, or the admin, sees another thread than this
+// (lib/http/personal-cookies.mjs).
 const caches = processWide('thread-cache', () => new WeakMap<Db, Map<string, Entry>>());
 
 function cacheOf(db: Db): Map<string, Entry> {

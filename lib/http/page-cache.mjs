@@ -12,11 +12,15 @@
  *
  * Freshness: a kept page is answered for `freshMs` (a second). The first request after that goes
  * to Next again while the others still get the kept copy; an unchanged body keeps its compressed
- * forms. Any change the app makes to what pages show (a comment, a moderator's decision) drops
- * every kept page at once, through `pagesChanged` (lib/http/page-cache-registry.mjs), before the
- * change is reported done, and an answer rendered before the change is never kept after it. So a
- * change is on this instance's pages at once, and on another instance's within its own render
- * plus a second. Files under `_next/static/` are immutable and kept until memory is short.
+ * forms. Any change the app makes to what pages show (a comment, a moderator's decision) makes
+ * every kept page stale at once, through `pagesChanged` (lib/http/page-cache-registry.mjs),
+ * before the change is reported done: the next request for each renders it again, the others get
+ * the kept copy for as long as that render takes (not one render per reader in a stream of
+ * writes), and an answer rendered before the change is never kept after it. Whoever made the
+ * change sees it at once: a request with a personal cookie (lib/http/personal-cookies.mjs: the
+ * comments this browser wrote, the admin's session) is never answered from here. Another
+ * instance shows the change within its own render plus a second. Files under `_next/static/`
+ * are immutable and kept until memory is short.
  *
  * Memory: bounded by `maxBytes` (bodies and their compressed forms); the least recently used go.
  */
@@ -25,6 +29,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { acceptedEncoding } from './accept-encoding.mjs';
 import { takeHead } from './response-head.mjs';
+import { PERSONAL_COOKIES } from './personal-cookies.mjs';
 import { decideRoute } from './route-decision.mjs';
 
 const gzipAsync = promisify(gzip);
@@ -45,6 +50,8 @@ const BEST_BROTLI = 11;
 
 /** Request headers that make Next answer something else at the same URL (RSC payloads, actions, ranges). */
 const VARIANT_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url', 'range'];
+/** Matches a Cookie header that carries a personal cookie. */
+const PERSONAL = new RegExp(`(?:^|;)\\s*(?:${PERSONAL_COOKIES.join('|')})=`);
 /** Headers of an answer that belong to one exchange or that the cache sets itself. */
 const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'etag', 'vary', 'x-request-id']);
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|ld\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/i;
@@ -201,6 +208,7 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
   function lookup(request) {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url || request.url.startsWith('/api/')) return null;
     if (VARIANT_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
+    if (request.headers.cookie && PERSONAL.test(request.headers.cookie)) return null;
     const routed = routeOf(request);
     if (!routed) return null;
     const { key, rememberable, vary } = routed;
@@ -385,10 +393,14 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
     keep({ key: found.key, headers: kept, vary, bodies, heads: {}, brotliQuality, hash, stored, expires: immutable ? Infinity : now() + freshMs, refreshing: 0, bytes: size, immutable });
   }
 
-  /** Drops every kept page (not the immutable files): what they show has changed. */
+  /** Makes every kept page (not the immutable files) stale: what they show has changed. */
   function invalidate() {
     generation += 1;
-    for (const entry of [...entries.values()]) if (!entry.immutable) forget(entry);
+    for (const entry of entries.values()) {
+      if (entry.immutable) continue;
+      entry.expires = 0;
+      entry.refreshing = 0;
+    }
   }
 
   function stats() {

@@ -162,7 +162,36 @@ describe('freshness', () => {
     expect(reachedNext).toHaveLength(2);
   });
 
-  test('a change drops every kept page at once, and an answer rendered before it is not kept', async () => {
+  test('a change makes every kept page stale at once: one request renders it again, the others get the kept copy meanwhile', async () => {
+    let version = 1;
+    render['/zh/posts/x'] = () => ({ body: `${PAGE}<!-- ${version} -->` });
+    await raw('/zh/posts/x', { cookie: 'lang=zh' });
+    await settle();
+    version = 2;
+    cache.invalidate();
+    let release = () => {};
+    holdNext = new Promise((resolve) => (release = resolve));
+    const rendering = raw('/zh/posts/x', { cookie: 'lang=zh' });
+    await settle();
+    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- 1 -->');
+    release();
+    expect((await rendering).body.toString()).toContain('<!-- 2 -->');
+    holdNext = null;
+    await settle();
+    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- 2 -->');
+    expect(reachedNext).toHaveLength(2);
+  });
+
+  test('whoever has written something, or the admin, always gets the page from Next', async () => {
+    await raw('/zh/posts/x', { cookie: 'lang=zh' });
+    await settle();
+    await raw('/zh/posts/x', { cookie: 'lang=zh; duizhao_authored=abc' });
+    await raw('/zh/posts/x', { cookie: 'duizhao_admin=abc; lang=zh' });
+    await raw('/zh/posts/x', { cookie: 'lang=zh' });
+    expect(reachedNext).toHaveLength(3);
+  });
+
+  test('an answer rendered before a change is not kept after it', async () => {
     let version = 1;
     render['/zh/posts/x'] = () => ({ body: `${PAGE}<!-- ${version} -->` });
     registerPageCache(cache);

@@ -12,10 +12,11 @@ import { adminSessionEnded, siteSecret } from '../db/settings';
 import { env } from '../env';
 import { clientAddress, hashAddress } from './client-address';
 import { PEER_HEADER, peerFromHeader } from './peer-header.mjs';
+import { ADMIN_COOKIE } from './personal-cookies.mjs';
 import { sign, unsign } from './signed';
 
 export const READER_COOKIE = 'duizhao_reader';
-export const ADMIN_COOKIE = 'duizhao_admin';
+export { ADMIN_COOKIE };
 export const ADMIN_SESSION_SECONDS = 8 * 60 * 60;
 
 export type CookieSource = { get(name: string): { value: string } | undefined };

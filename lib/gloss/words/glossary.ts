@@ -12,7 +12,7 @@ import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../content
 import type { Post } from '../../content/types';
 import type { PhraseGloss } from '../schema';
 import type { Glossary, GlossaryEntry } from '../glossary-types';
-import { senseFor } from './dictionary';
+import { loadDictionary, senseFor } from './dictionary';
 import { contextualReading } from './pinyin';
 import { rehypeWords } from './rehype-words';
 import { segmenterFor, type Segmenter } from './segmenter';
@@ -82,6 +82,7 @@ export async function buildGlossary(post: Pick<Post, 'markdown' | 'mathjax'>, ph
   const byWord = new Map(phrases.map((phrase) => [phrase.zh, phrase]));
   const found = await wordsOfPost(post, postSegmenter(phrases));
   const words = [...found.words].sort();
+  await loadDictionary();
   return {
     license: 'Senses and readings from CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org/); curated glosses by the post’s translators. This glossary is licensed CC BY-SA 4.0.',
     words: Object.fromEntries(words.map((word) => [word, glossaryEntry(word, byWord)])),

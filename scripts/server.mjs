@@ -28,7 +28,7 @@
  * (408; lib/http/http-limits.mjs).
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
@@ -50,6 +50,8 @@ if (secretProblem) {
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';
+/** Where this server reaches itself: the address it listens on, or the loopback when on all. */
+const selfHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname;
 // Next's name for this server, in the URLs it builds for itself, not where it listens. Next gives
 // proxy.ts a request URL on `localhost` whatever the hostname, and compares a rewrite's target with
 // its own name: any other name here makes every rewrite (a post in another reading mode) a second
@@ -61,7 +63,17 @@ const handle = app.getRequestHandler();
 // the HTML. This one sits outside the policy, so it compresses what the policy let through.
 const compress = compression({ threshold: 1024 });
 const pageCacheMb = Number(process.env.PAGE_CACHE_MB);
-const pages = registerPageCache(createPageCache({ maxBytes: (Number.isFinite(pageCacheMb) && pageCacheMb >= 0 ? pageCacheMb : 64) * 1024 * 1024 }));
+const pages = registerPageCache(
+  createPageCache({
+    maxBytes: (Number.isFinite(pageCacheMb) && pageCacheMb >= 0 ? pageCacheMb : 64) * 1024 * 1024,
+    // A stale page is rendered again by a request of the server to itself, in the background.
+    refresh: (path, headers) => {
+      const refreshing = httpRequest({ host: selfHost, port, path, headers }, (answer) => answer.resume());
+      refreshing.on('error', (error) => console.error(`refreshing ${path} failed: ${error.message}`));
+      refreshing.end();
+    },
+  }),
+);
 
 const badAddress = Object.fromEntries(
   ['zh', 'en'].map((locale) => [locale, JSON.parse(readFileSync(new URL(`../lib/i18n/locales/${locale}.json`, import.meta.url), 'utf8')).badAddress]),

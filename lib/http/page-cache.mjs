@@ -10,13 +10,15 @@
  * (lib/http/route-decision.mjs, the decision proxy.ts carries out too) with the same choices to
  * remember gets those bytes with an `ETag`, or `304 Not Modified` when it already has them.
  *
- * Freshness: a kept page is answered for `freshMs` (a second). The first request after that goes
- * to Next again while the others still get the kept copy; an unchanged body keeps its compressed
- * forms. Any change the app makes to what pages show (a comment, a moderator's decision) makes
+ * Freshness: a kept page is answered for `freshMs` (a second). After that one request has Next
+ * render it again while the others still get the kept copy; an unchanged body keeps its compressed
+ * forms. With `refresh` (the server's own HTTP request to itself, marked with a one-time token in
+ * REFRESH_HEADER), that request is made in the background and every reader gets the kept copy
+ * (not after a change: see below). Any change the app makes to what pages show (a comment, a moderator's decision) makes
  * every kept page stale at once, through `pagesChanged` (lib/http/page-cache-registry.mjs),
- * before the change is reported done: the next request for each renders it again, the others get
+ * before the change is reported done: the next request for each waits for it to be rendered again, the others get
  * the kept copy for as long as that render takes (not one render per reader in a stream of
- * writes), and an answer rendered before the change is never kept after it. Whoever made the
+ * writes), and an answer begun before the change is kept only as stale. Whoever made the
  * change sees it at once: a request with a personal cookie (lib/http/personal-cookies.mjs: the
  * comments this browser wrote, the admin's session) is never answered from here. Another
  * instance shows the change within its own render plus a second. Files under `_next/static/`
@@ -24,7 +26,7 @@
  *
  * Memory: bounded by `maxBytes` (bodies and their compressed forms); the least recently used go.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { acceptedEncoding } from './accept-encoding.mjs';
@@ -34,6 +36,9 @@ import { decideRoute } from './route-decision.mjs';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+
+/** The header of a request the cache made to have a stale page rendered again; its value is a one-time token. */
+export const REFRESH_HEADER = 'x-duizhao-refresh';
 
 /** How long a kept page is answered before Next is asked again. */
 export const PAGE_FRESH_MS = 1_000;
@@ -118,9 +123,12 @@ function holdsEntity(entry, header) {
 }
 
 /**
- * @param {{ maxBytes: number, freshMs?: number, now?: () => number }} options
+ * @param {{ maxBytes: number, freshMs?: number, now?: () => number, refresh?: (path: string, headers: Record<string, string>) => void }} options
+ *   `refresh` sends a GET of `path` with `headers` to this server, answered as any other request.
  */
-export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.now }) {
+export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.now, refresh }) {
+  /** Tokens of the refreshes asked for and not yet arrived. */
+  const refreshTokens = new Set();
   /** @type {Map<string, Entry>} in least-recently-used order */
   const entries = new Map();
   let bytes = 0;
@@ -214,6 +222,9 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
     const { key, rememberable, vary } = routed;
     const entry = entries.get(key) ?? null;
     const found = { key, entry: null, generation, rememberable, vary, refresh: null };
+    // The cache's own request for a fresh render: to Next, whatever is kept.
+    const token = request.headers[REFRESH_HEADER];
+    if (typeof token === 'string' && refreshTokens.delete(token)) return request.method === 'GET' ? { ...found, refresh: entry } : null;
     if (!entry) return request.method === 'GET' ? found : null;
     const at = now();
     if (at < entry.expires) {
@@ -228,7 +239,22 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
       return { ...found, entry };
     }
     entry.refreshing = at;
-    return { ...found, refresh: entry };
+    // After a change (expires 0) the next reader waits for the new render, so that a change is on
+    // this instance's pages for whoever loads them next; a page merely past its second is
+    // rendered again in the background.
+    if (!refresh || entry.expires === 0) return { ...found, refresh: entry };
+    const fresh = randomUUID();
+    refreshTokens.add(fresh);
+    // A token whose request never arrives is forgotten with the patience it was given.
+    setTimeout(() => refreshTokens.delete(fresh), REFRESH_PATIENCE_MS).unref();
+    refresh(request.url, {
+      [REFRESH_HEADER]: fresh,
+      'accept-encoding': 'identity',
+      ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+      ...(request.headers['accept-language'] ? { 'accept-language': headerText(request.headers['accept-language']) } : {}),
+    });
+    counts.stale += 1;
+    return { ...found, entry };
   }
 
   /**
@@ -339,8 +365,9 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
       else if (found.refresh) forget(found.refresh);
       return result;
     };
+    // A render cut short lets the next request try again; a finished one is being kept.
     response.once('close', () => {
-      if (found.refresh && found.refresh.refreshing) found.refresh.refreshing = 0;
+      if (found.refresh && !response.writableFinished) found.refresh.refreshing = 0;
     });
   }
 
@@ -377,8 +404,10 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
       const [gzipped, brotli] = await Promise.all([gzipAsync(body, { level: 9 }), brotliAsync(body, brotliOptions(body, QUICK_BROTLI))]);
       bodies = { identity: body, gzip: gzipped, br: brotli };
     }
-    // A change to the pages since this answer was rendered: it may show the page before it.
-    if (found.generation !== generation) return;
+    // A change to the pages since this answer was rendered: it may show the page before it, so it
+    // is kept stale, to be answered only while the next render is on its way (under a stream of
+    // writes, every render ends after another change).
+    const changed = found.generation !== generation;
     // What the routing decision read (the reading-state cookies) is part of the answer's identity
     // too, whether or not Next's own Vary kept what proxy.ts said.
     const named = [...headerText(headers.vary).split(','), ...(found.vary ?? '').split(','), ...(compressible ? ['Accept-Encoding'] : [])];
@@ -390,7 +419,7 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
     }
     const size = bodies.identity.length + (bodies.gzip?.length ?? 0) + (bodies.br?.length ?? 0) + found.key.length * 2 + 1024;
     counts.stored += 1;
-    keep({ key: found.key, headers: kept, vary, bodies, heads: {}, brotliQuality, hash, stored, expires: immutable ? Infinity : now() + freshMs, refreshing: 0, bytes: size, immutable });
+    keep({ key: found.key, headers: kept, vary, bodies, heads: {}, brotliQuality, hash, stored, expires: immutable ? Infinity : changed ? 0 : now() + freshMs, refreshing: 0, bytes: size, immutable });
   }
 
   /** Makes every kept page (not the immutable files) stale: what they show has changed. */

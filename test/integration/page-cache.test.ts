@@ -136,7 +136,7 @@ describe('answers kept in memory', () => {
 });
 
 describe('a change is on the kept pages at once', () => {
-  test('a comment is on the post page for the next reader, in both languages and in every view', async () => {
+  test('a comment is on the post page, in both languages and in every view', async () => {
     const views = [post, `/en/posts/${OPEN_POST}`, `${post}?gloss=inline`];
     for (const view of views) await fromMemory(view, reader);
     const text = `A comment the kept pages must show ${Date.now()}`;
@@ -146,6 +146,12 @@ describe('a change is on the kept pages at once', () => {
       body: JSON.stringify({ author: 'Page cache', body: text }),
     });
     expect(created.status).toBe(201);
+    const authored = created.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+    expect(authored).toMatch(/duizhao_authored=/);
+    // The author, whose browser holds the cookie of what it wrote, and then everyone else.
+    for (const view of views) expect(decoded(await get(view, { ...reader, cookie: `${reader.cookie}; ${authored}` })), view).toContain(text);
     for (const view of views) expect(decoded(await get(view, reader)), view).toContain(text);
+    const log = await logLine(await get(post, reader));
+    expect(log.from).toBe('memory');
   });
 });

@@ -5,12 +5,16 @@
  *
  * Runs after the other desktop tests (the `popular` project in playwright.config.ts): it adds a
  * page's worth of comments to the seed post, which would move the comments other tests look for.
- * It takes them back at the end, as their author.
+ * It takes them back at the end, as their author. Its tests run one after another in one worker:
+ * each worker would otherwise add (and take back) a page of its own while the other's tests
+ * compare the page with the API.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { postPath, readerAddress, seed } from './fixtures';
+
+test.describe.configure({ mode: 'default' });
 
 const threadApi = `/api/posts/${seed.slug}/comments`;
 const PER_PAGE = 30;

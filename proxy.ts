@@ -1,8 +1,7 @@
 /**
  * Locale routing and reading state, before any page renders: the decision is
  * lib/http/route-decision.mjs, which the HTTP server (scripts/server.mjs) shares to answer
- * prerendered pages from memory; this only carries it out. It runs on every path, since which
- * paths it leaves alone is part of that decision.
+ * prerendered pages from memory; this only carries it out.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { CHOICE_COOKIE_MAX_AGE, decideRoute } from './lib/http/route-decision.mjs';
@@ -25,3 +24,12 @@ export function proxy(request: NextRequest): NextResponse {
   if (decision.vary) response.headers.set('Vary', decision.vary);
   return response;
 }
+
+export const config = {
+  // Only where the decision routes anything (`isRouted` in lib/http/route-decision.mjs; Next needs
+  // the pattern as a literal, and lib/http/route-decision.test.ts holds the two together). Not for framework assets,
+  // the API, public files or the site-wide XML/text routes: a proxy that runs for a request makes
+  // Next read its whole body first, so an oversized API body would be taken in before it is
+  // refused. Old permalinks end in `.html`, so that extension still goes through.
+  matcher: ['/((?!_next/|api/|images/|favicon\\.ico|feed\\.xml|sitemap\\.xml|robots\\.txt|.*\\.(?!html$)[a-z0-9]+$).*)'],
+};

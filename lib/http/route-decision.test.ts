@@ -3,6 +3,7 @@
  * which page renders, which choices are remembered, and which requests share an answer.
  */
 import { describe, expect, test } from 'vitest';
+import { config } from '../../proxy';
 import { decideRoute, isRouted } from './route-decision.mjs';
 
 type Cookies = Record<string, string>;
@@ -34,6 +35,12 @@ describe('the site root and paths without a locale', () => {
       expect(decide(path, { lang: 'en', gloss: 'parallel' })).toEqual({ kind: 'pass', target: path, status: undefined, cookies: [], vary: null, page: path });
     }
     for (const path of ['/', '/zh', '/zh/posts/x', '/2016/05/20/x.html', '/zh/tags/c']) expect(isRouted(path), path).toBe(true);
+  });
+
+  test('the proxy runs exactly where the decision routes anything (its matcher is a literal Next reads)', () => {
+    const matcher = new RegExp(`^${config.matcher[0] ?? ''}$`);
+    const paths = ['/', '/zh', '/en/posts/x', '/zh/posts/x/comments', '/2016/05/20/x.html', '/blog/x/', '/zh/tags/c', '/api/health', '/api/posts/x/annotations/', '/_next/static/a.js', '/images/a.png', '/favicon.ico', '/feed.xml', '/feed/x.xml', '/sitemap.xml', '/robots.txt', '/glossary/x.json', '/a.txt'];
+    for (const path of paths) expect(matcher.test(path), path).toBe(isRouted(path));
   });
 });
 

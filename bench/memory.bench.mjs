@@ -13,14 +13,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { groupRssMb, MIXED_TRAFFIC_ENV, mixedRequest, SLUG } from './lib/mixed-traffic.mjs';
-import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './lib/server.mjs';
-import { freePort, serverCommand } from './lib/services.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST } from './lib/server.mjs';
+import { freePort, startBenchServer } from './lib/services.mjs';
 
 export const name = 'memory';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS || 20_000);
 const CONCURRENCY = 16;
 const WRITE_EVERY = 10;
@@ -29,29 +27,12 @@ const TARGET_MB = 300;
 export async function run(ctx) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-bench-memory-'));
   const port = await freePort(BENCH_HOST, 3324);
-  const logFile = path.join(ctx.resultsDir, 'memory-server.log');
-  const start = serverCommand();
   let server = null;
   const samples = [];
   const failures = {};
   const counts = { read: 0, comment: 0, note: 0 };
   try {
-    ctx.log(`starting scripts/${start.script} on ${BENCH_HOST}:${port} (a fresh SQLite file; log: ${path.relative(root, logFile)})`);
-    server = await startServer({
-      root,
-      host: BENCH_HOST,
-      port,
-      readyPath: `/api/posts/${SLUG}/comments`,
-      timeoutMs: 240_000,
-      logFile,
-      script: start.script,
-      env: {
-        ...start.env,
-        ...BENCH_BUILD_ENV,
-        ...MIXED_TRAFFIC_ENV,
-        DATABASE_URL: path.join(folder, 'memory.db'),
-      },
-    });
+    server = await startBenchServer(ctx, { port, logName: 'memory-server.log', readyPath: `/api/posts/${SLUG}/comments`, about: 'a fresh SQLite file', env: { ...MIXED_TRAFFIC_ENV, DATABASE_URL: path.join(folder, 'memory.db') } });
     const { origin, pid } = server;
     const atStart = groupRssMb(pid);
     const sampler = setInterval(() => samples.push(groupRssMb(pid)), 250);

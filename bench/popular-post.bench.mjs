@@ -10,14 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { elementTexts } from './lib/html.mjs';
-import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './lib/server.mjs';
-import { freePort, serverCommand } from './lib/services.mjs';
+import { BENCH_HOST } from './lib/server.mjs';
+import { freePort, startBenchServer } from './lib/services.mjs';
 
 export const name = 'popular-post';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SLUG = 'docker-and-hyper';
 const API_PATH = `/api/posts/${SLUG}/comments`;
 const CONVERSATIONS = 800;
@@ -93,23 +91,15 @@ function pageRows(ctx, label, html, withTargets) {
 export async function run(ctx) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-bench-popular-'));
   const port = await freePort(BENCH_HOST, 3323);
-  const logFile = path.join(ctx.resultsDir, 'popular-post-server.log');
-  const start = serverCommand();
   let server = null;
   const rows = [];
   try {
-    ctx.log(`starting scripts/${start.script} on ${BENCH_HOST}:${port} (a fresh SQLite file; log: ${path.relative(root, logFile)})`);
-    server = await startServer({
-      root,
-      host: BENCH_HOST,
+    server = await startBenchServer(ctx, {
       port,
+      logName: 'popular-post-server.log',
       readyPath: API_PATH,
-      timeoutMs: 240_000,
-      logFile,
-      script: start.script,
+      about: 'a fresh SQLite file',
       env: {
-        ...start.env,
-        ...BENCH_BUILD_ENV,
         DATABASE_URL: path.join(folder, 'popular.db'),
         COMMENTS_RATE_PER_MINUTE: RATE_LIMIT_OFF,
         COMMENTS_RATE_PER_DAY: RATE_LIMIT_OFF,

@@ -13,14 +13,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { groupRssMb, MIXED_TRAFFIC_ENV, mixedRequest, SLUG } from './lib/mixed-traffic.mjs';
-import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './lib/server.mjs';
-import { freePort, serverCommand } from './lib/services.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST } from './lib/server.mjs';
+import { freePort, startBenchServer } from './lib/services.mjs';
 
 export const name = 'soak';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RATE = 25;
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS || 600);
 const WRITE_EVERY = 5;
@@ -30,21 +28,9 @@ const TARGETS = { p99Ms: 100, growth: 0.1, rssMb: 400 };
 export async function run(ctx) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'duizhao-bench-soak-'));
   const port = await freePort(BENCH_HOST, 3325);
-  const logFile = path.join(ctx.resultsDir, 'soak-server.log');
-  const start = serverCommand();
   let server = null;
   try {
-    ctx.log(`starting scripts/${start.script} on ${BENCH_HOST}:${port} (a fresh SQLite file; log: ${path.relative(root, logFile)})`);
-    server = await startServer({
-      root,
-      host: BENCH_HOST,
-      port,
-      readyPath: `/api/posts/${SLUG}/comments`,
-      timeoutMs: 240_000,
-      logFile,
-      script: start.script,
-      env: { ...start.env, ...BENCH_BUILD_ENV, ...MIXED_TRAFFIC_ENV, DATABASE_URL: path.join(folder, 'soak.db') },
-    });
+    server = await startBenchServer(ctx, { port, logName: 'soak-server.log', readyPath: `/api/posts/${SLUG}/comments`, about: 'a fresh SQLite file', env: { ...MIXED_TRAFFIC_ENV, DATABASE_URL: path.join(folder, 'soak.db') } });
     const { origin, pid } = server;
     const total = RATE * SECONDS;
     /** @type {{ due: number, ms: number, ok: boolean, kind: string }[]} */

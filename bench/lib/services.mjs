@@ -8,7 +8,9 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { sourceHash } from '../../scripts/source-hash.mjs';
-import { BENCH_BUILD_ENV } from './server.mjs';
+import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './server.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 export const POSTGRES_ADMIN = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' };
 
@@ -86,4 +88,17 @@ export function summarize(result) {
     timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)])),
   };
+}
+
+/**
+ * Starts a server of a benchmark's own on the runner's build (see serverCommand), on BENCH_HOST
+ * and `port`, with the bench build's settings plus `env`; its output goes to
+ * bench/results/`logName`. Resolves once `readyPath` answers 200, with { origin, pid, stop }.
+ * `about` says what it serves on (for the progress line).
+ */
+export async function startBenchServer(ctx, { port, logName, readyPath, env, about }) {
+  const logFile = path.join(ctx.resultsDir, logName);
+  const start = serverCommand();
+  ctx.log(`starting scripts/${start.script} on ${BENCH_HOST}:${port} (${about}; log: ${path.relative(root, logFile)})`);
+  return startServer({ root, host: BENCH_HOST, port, readyPath, timeoutMs: 240_000, logFile, script: start.script, env: { ...start.env, ...BENCH_BUILD_ENV, ...env } });
 }

@@ -2,7 +2,6 @@
  * One post in a list: title, date, the number of comments (when the post takes them), tags and,
  * when the author wrote one, its description.
  */
-import Link from 'next/link';
 import type { PostMeta } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
@@ -24,7 +23,8 @@ export function PostCard({ post, summary, locale, commentCount }: Props) {
   return (
     <article className="post-card" aria-labelledby={`card-${post.slug}`}>
       <h2 id={`card-${post.slug}`} lang="zh-Hans">
-        <Link href={localePath(locale, `/posts/${post.slug}`)}>{post.title}</Link>
+        {/* Plain links: a post's text is only in its own page (components/server-html.tsx). */}
+        <a href={localePath(locale, `/posts/${post.slug}`)}>{post.title}</a>
       </h2>
       <p className="post-card-meta">
         {post.featured ? <span className="badge">{t('posts.featured')}</span> : null}
@@ -32,9 +32,9 @@ export function PostCard({ post, summary, locale, commentCount }: Props) {
         {commentCount !== undefined ? (
           <>
             {' · '}
-            <Link href={`${localePath(locale, `/posts/${post.slug}`)}#comments`} prefetch={false} className="comment-count">
+            <a href={`${localePath(locale, `/posts/${post.slug}`)}#comments`} className="comment-count">
               {t('comments.count', { count: commentCount })}
-            </Link>
+            </a>
           </>
         ) : null}
       </p>

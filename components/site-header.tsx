@@ -34,16 +34,17 @@ export function SiteHeader({ locale, path }: Props) {
             </a>
           </li>
           <li>
-            <Link
+            {/* A plain link: on a post it lands on a post, whose text only its own page holds
+                (components/server-html.tsx). */}
+            <a
               href={localePath(other, path)}
               hrefLang={languageTags[other]}
               lang={languageTags[other]}
               aria-label={t('nav.switchToLabel')}
-              prefetch={false}
               className="language-switch"
             >
               {t('nav.switchTo')}
-            </Link>
+            </a>
           </li>
         </ul>
       </nav>

@@ -3,7 +3,6 @@
  * it was written, and one form per decision so the buttons work without JavaScript. The body is
  * the stored, already sanitised HTML, exactly as readers would see it.
  */
-import Link from 'next/link';
 import { moderationDecisions, type ModerationDecision } from '@/lib/comments/moderation';
 import { moderate } from '@/lib/comments/moderation-actions';
 import type { QueuedComment } from '@/lib/comments/queries';
@@ -37,9 +36,7 @@ function QueuedCommentCard({ locale, comment }: { locale: Locale; comment: Queue
         <div>
           <dt>{t('admin.post')}</dt>
           <dd>
-            <Link href={localePath(locale, `/posts/${comment.postSlug}`)} prefetch={false}>
-              {comment.postSlug}
-            </Link>
+            <a href={localePath(locale, `/posts/${comment.postSlug}`)}>{comment.postSlug}</a>
           </dd>
         </div>
         <div>

@@ -2,7 +2,6 @@
  * Public reader notes on the moderation page, newest first: the passage each is on, the note as
  * readers see it (stored, sanitised HTML), and a form per decision so it works without JavaScript.
  */
-import Link from 'next/link';
 import { moderateNoteForm } from '@/lib/notes/moderation-actions';
 import { noteDecisions, type ModeratedNote } from '@/lib/notes/moderation';
 import { languageTags, type Locale } from '@/lib/i18n/config';
@@ -25,9 +24,7 @@ export function NotesReview({ locale, notes }: Props) {
             <li key={note.id}>
               <article aria-labelledby={`note-${note.id}-heading`} className={styles.card}>
                 <h3 id={`note-${note.id}-heading`}>
-                  <Link href={localePath(locale, `/posts/${note.postSlug}`)} prefetch={false}>
-                    {note.postSlug}
-                  </Link>{' '}
+                  <a href={localePath(locale, `/posts/${note.postSlug}`)}>{note.postSlug}</a>{' '}
                   · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, locale)}</time>
                 </h3>
                 {note.exact ? <blockquote lang="zh-Hans">{note.exact}</blockquote> : <p>{t('admin.notes.reply')}</p>}

@@ -5,11 +5,12 @@
  * reading state; the browser only switches between them. The thread is read at render time, so
  * the pages are revalidated when it changes (lib/comments/revalidate.ts).
  */
-import type { ReactElement } from 'react';
+import { createHash } from 'node:crypto';
 import { noteLabels } from '@/components/notes/labels';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { PostHeader } from '@/components/post-header';
-import { postBodyComponents } from '@/components/post-body-components';
+import { ServerHtml } from '@/components/server-html';
+import { leaveServerHtml } from '@/components/server-html-store';
 import { SiteHeader } from '@/components/site-header';
 import { postIri } from '@/lib/notes/w3c/iri';
 import { editingState } from '@/lib/comments/form-state';
@@ -23,9 +24,13 @@ import { viewSegment, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { rehypeWords } from '@/lib/gloss/words/rehype-words';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
-import { blockComponents } from './block-components';
+import { rehypeAsyncImages } from './async-images';
+import { rehypeGlossedBlocks } from './glossed-blocks';
 import { readingLabels } from './labels';
 import { ReadingView } from './reading-view';
+
+/** A post body's HTML, and the key it is known by: the same key always names the same HTML. */
+type PostBody = { key: string; html: string };
 
 /**
  * Compiled post bodies by post, locale and reading state. A post's text is fixed for the life of
@@ -33,13 +38,15 @@ import { ReadingView } from './reading-view';
  * post again. A few posts' worth are kept; the least recently used go.
  */
 const BODIES_KEPT = 36;
-const compiledBodies = new Map<string, Promise<ReactElement>>();
+const compiledBodies = new Map<string, Promise<PostBody>>();
 
-function postBody(post: LoadedPost, locale: Locale, mode: ReadingMode, compile: () => Promise<ReactElement>): Promise<ReactElement> {
-  const key = `${post.slug}\n${locale}\n${viewSegment(mode)}`;
+function postBody(post: LoadedPost, locale: Locale, mode: ReadingMode, compile: () => Promise<string>): Promise<PostBody> {
+  const key = `${post.slug}/${locale}/${viewSegment(mode)}`;
   const kept = compiledBodies.get(key);
   compiledBodies.delete(key);
-  const body = kept ?? compile();
+  const body =
+    kept ??
+    compile().then((html) => ({ key: `${key}/${createHash('sha256').update(html).digest('base64url').slice(0, 16)}`, html }));
   compiledBodies.set(key, body);
   if (!kept) body.catch(() => compiledBodies.delete(key));
   for (const oldest of compiledBodies.keys()) {
@@ -52,10 +59,15 @@ function postBody(post: LoadedPost, locale: Locale, mode: ReadingMode, compile: 
 export async function PostView({ locale, post, mode }: { locale: Locale; post: LoadedPost; mode: ReadingMode }) {
   const gloss = await getPostGloss(post);
   const path = localePath(locale, `/posts/${post.slug}`);
-  const body = await postBody(post, locale, mode, () => {
-    const components = { ...postBodyComponents, ...blockComponents({ locale, mode, path, english: gloss.blocks }) };
-    return compilePostBody(post, components, [[rehypeWords, wordLayerOptions(gloss, mode.pinyin)]]);
-  });
+  const body = await postBody(post, locale, mode, () =>
+    compilePostBody(post, [
+      [rehypeWords, wordLayerOptions(gloss, mode.pinyin)],
+      rehypeAsyncImages,
+      [rehypeGlossedBlocks, { locale, mode, path, english: gloss.blocks }],
+    ]),
+  );
+  // The body goes into the page's HTML and not into the RSC payload: the browser never renders it.
+  leaveServerHtml(body.key, body.html);
   // The first page of the thread in the default order; readers load the rest in place.
   const comments = post.comments ? threadPage(await readPublishedThread(post.slug)) : null;
   const structuredData = {
@@ -81,9 +93,7 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
         >
           <article className="post" aria-labelledby="post-title">
             <PostHeader post={post} locale={locale} commentCount={comments ? comments.count : null} />
-            <div className="post-body" lang="zh-Hans">
-              {body}
-            </div>
+            <ServerHtml className="post-body" lang="zh-Hans" htmlKey={body.key} />
           </article>
         </ReadingView>
         {comments ? <CommentsSection locale={locale} slug={post.slug} thread={comments} formState={editingState()} variant="post" /> : null}

@@ -3,13 +3,12 @@
  * The reading controls around a server-rendered post: gloss mode, pinyin, per-block toggles,
  * keyboard shortcuts, word help and clean copying. The post itself arrives as `children` and is
  * never re-rendered here; a gloss mode is a CSS state of this container, so switching is a single
- * frame with no request. Pinyin is markup from the server, fetched by a client navigation.
+ * frame with no request. Pinyin is markup from the server: switching loads that page (from memory).
  * Every control is a plain link first, so all of it works without JavaScript.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import dynamic from 'next/dynamic';
-import { useRouter } from 'next/navigation';
 import type { NoteLabels } from '@/components/notes/labels';
 import { NOTES_PANEL_ID } from '@/components/notes/panel-id';
 import { notesApiPath } from '@/lib/notes/paths';
@@ -37,9 +36,14 @@ type Props = {
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-function rememberMode(mode: ReadingMode, path: string): void {
+function rememberModeCookies(mode: ReadingMode): void {
   document.cookie = `${readingCookies.gloss}=${mode.gloss}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
   document.cookie = `${readingCookies.pinyin}=${mode.pinyin ? '1' : '0'}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+}
+
+/** The reading state switched in place: remembered, and shown in the address. */
+function rememberMode(mode: ReadingMode, path: string): void {
+  rememberModeCookies(mode);
   window.history.replaceState(window.history.state, '', readingHref(path, mode));
 }
 
@@ -75,10 +79,9 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
     setRoot(element);
   }, []);
   const toolbarRef = useRef<HTMLElement>(null);
-  const router = useRouter();
 
-  // Back from a pinyin switch: put the block the reader was on where it was, before the first
-  // paint and again once the navigation has settled (the router may still adjust the scroll).
+  // Back from a pinyin switch: put the block the reader was on exactly where it was, as soon as
+  // the page runs and again once the browser's own scroll to the block has settled.
   useLayoutEffect(() => {
     const root = rootRef.current;
     const anchor = takeCarriedAnchor();
@@ -143,11 +146,15 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
       const root = rootRef.current;
       if (!root) return;
       const next = { ...mode, pinyin };
-      carryAnchor(captureAnchor(root, anchorOffset()));
-      rememberMode(next, path);
-      router.replace(readingHref(path, next), { scroll: false });
+      const anchor = captureAnchor(root, anchorOffset());
+      carryAnchor(anchor);
+      rememberModeCookies(next);
+      // The other page's text is in its own HTML only (components/server-html.tsx): load it in
+      // place of this one, landing on the block being read from the first paint; the carried
+      // anchor then puts it exactly back.
+      window.location.replace(readingHref(path, next, anchor?.id));
     },
-    [mode, path, router],
+    [mode, path],
   );
 
   const toggleBlock = (event: MouseEvent<HTMLElement>) => {

@@ -1,38 +1,17 @@
 /**
- * Renders a post's markdown to React elements through next-mdx-remote in `format: 'md'` (plain
- * Jekyll markdown, not MDX), with the same plugins as the HTML pipeline. `components` maps HTML
- * tags to React components, so later layers can enrich blocks without re-parsing the post.
+ * Renders a post's body to HTML through the one markdown pipeline (markdown.ts), with the reading
+ * page's own layers after the post's plugins. The page sends this HTML as it is: the post text is
+ * the server's, never rendered again in the browser (components/server-html.tsx).
  */
-import type { ReactElement } from 'react';
 import type { PluggableList } from 'unified';
-import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown';
+import { renderMarkdownToHtml } from './markdown';
 import type { Post } from './types';
 
-export type PostComponents = MDXRemoteProps['components'];
-
 /**
- * `layers` are rehype plugins run after the post's own (e.g. the word layer); they may wrap text
- * but must not change it.
+ * `layers` are rehype plugins run after the post's own: the word layer, which may wrap text but
+ * must not change it, and the page's block wrappers.
  */
-export async function compilePostBody(
-  post: Pick<Post, 'markdown' | 'mathjax'>,
-  components: PostComponents = {},
-  layers: PluggableList = [],
-): Promise<ReactElement> {
-  const options = { mathjax: post.mathjax };
-  const { content } = await compileMDX({
-    source: post.markdown,
-    components,
-    options: {
-      blockJS: true,
-      mdxOptions: {
-        format: 'md',
-        remarkPlugins: remarkPlugins(options),
-        rehypePlugins: [...rehypePlugins(options), ...layers],
-        remarkRehypeOptions,
-      },
-    },
-  });
-  return content;
+export async function compilePostBody(post: Pick<Post, 'markdown' | 'mathjax'>, layers: PluggableList = []): Promise<string> {
+  const { html } = await renderMarkdownToHtml(post.markdown, { mathjax: post.mathjax }, layers);
+  return html;
 }

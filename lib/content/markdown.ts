@@ -1,7 +1,6 @@
 /**
- * The markdown pipeline, defined once and used twice: by next-mdx-remote (`format: 'md'`) to
- * render the post page as React elements, and by unified to produce HTML strings (the feed, the
- * Jekyll baseline tests) and the block list. Both run exactly the same remark and rehype plugins.
+ * The markdown pipeline, defined once: unified from markdown to HTML, for the post page (with the
+ * page's layers after these plugins), the feed, the Jekyll baseline tests and the block list.
  */
 import type { PluggableList } from 'unified';
 import { unified } from 'unified';
@@ -76,13 +75,17 @@ export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
 
 export type RenderedHtml = BlockData & { html: string };
 
-/** Renders post markdown (after Liquid) to an HTML string plus its blocks and headings. */
-export async function renderMarkdownToHtml(markdown: string, options: MarkdownOptions): Promise<RenderedHtml> {
+/**
+ * Renders post markdown (after Liquid) to an HTML string plus its blocks and headings; `layers`
+ * are rehype plugins run after the post's own (the reading page's word layer and block wrappers).
+ */
+export async function renderMarkdownToHtml(markdown: string, options: MarkdownOptions, layers: PluggableList = []): Promise<RenderedHtml> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkPlugins(options))
     .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options))
+    .use(layers)
     .use(rehypeStringify)
     .process(markdown);
   const data = file.data.post ?? { blocks: [], headings: [] };

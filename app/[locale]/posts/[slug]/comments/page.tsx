@@ -7,7 +7,6 @@
  */
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CommentsSection } from '@/components/comments/comments-section';
@@ -67,9 +66,7 @@ export default async function CommentsPage({ params, searchParams }: PageProps<'
       <SiteHeader locale={locale} path={`/posts/${encodeURIComponent(post.slug)}/comments`} />
       <main id="main" className="page">
         <p className="comments-back">
-          <Link href={postPath} prefetch={false}>
-            {t('comments.page.back')}
-          </Link>
+          <a href={postPath}>{t('comments.page.back')}</a>
         </p>
         <h1>{t('comments.page.title', { title: post.title })}</h1>
         <CommentsSection

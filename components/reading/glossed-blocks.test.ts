@@ -1,23 +1,26 @@
 /**
  * The reading page's block wrappers as served (server-rendered, before any JavaScript): each
  * block with its English gloss, a toggle that works as a plain link, the pinyin link for readers
- * without JavaScript, and the stale note, also as a real out-of-date gloss file produces it.
+ * without JavaScript, and the stale note, also as a real out-of-date gloss file produces it; and
+ * on the real seed post, the wrappers change no block of the post.
  */
-import type { ComponentType, ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { getPost } from '@/lib/content/posts';
+import { compilePostBody } from '@/lib/content/compile';
+import { getPost, loadPosts } from '@/lib/content/posts';
 import { getPostGloss, type BlockEnglish } from '@/lib/gloss/post-gloss';
 import type { ReadingMode } from '@/lib/gloss/reading-mode';
 import type { Locale } from '@/lib/i18n/config';
 import en from '@/lib/i18n/locales/en.json';
 import zh from '@/lib/i18n/locales/zh.json';
-import { blockComponents } from '@/components/reading/block-components';
+import { rehypeAsyncImages } from './async-images';
+import { rehypeGlossedBlocks } from './glossed-blocks';
 
 // The last tests read the gloss fixture (test/fixtures/gloss) as the page would, from
 // env.contentDir, which lib/env.ts fixes when first imported: vi.hoisted runs before the imports.
@@ -30,20 +33,18 @@ const english = new Map<string, BlockEnglish>([
   ['结-p1', { html: 'May the Force be with me.', stale: false }],
 ]);
 
-type BlockProps = { 'data-block'?: string; children?: ReactNode; className?: string };
+const parse = (html: string): Root => unified().use(rehypeParse, { fragment: true }).parse(html);
+const served = (tree: Root): string => unified().use(rehypeStringify).stringify(tree);
 
-/** The component the post body uses for `tag`, as MDX would call it. */
-function component(locale: Locale, mode: ReadingMode, tag: string, glosses: ReadonlyMap<string, BlockEnglish> = english): ComponentType<BlockProps> {
-  const components = blockComponents({ locale, mode, path: `/${locale}/posts/x`, english: glosses }) as Record<string, ComponentType<BlockProps>>;
-  const Block = components[tag];
-  if (!Block) throw new Error(`no component for <${tag}>`);
-  return Block;
-}
-
-/** Server-renders one element of the post body and parses the markup (the tests run without a DOM). */
-function render(locale: Locale, mode: ReadingMode, tag: string, props: BlockProps, glosses: ReadonlyMap<string, BlockEnglish> = english): Root {
-  const Block = component(locale, mode, tag, glosses);
-  return unified().use(rehypeParse, { fragment: true }).parse(renderToStaticMarkup(<Block {...props} />));
+/** Runs the wrappers over a body whose one top-level element is `tag`, and parses what is served. */
+function render(locale: Locale, mode: ReadingMode, tag: string, props: { 'data-block'?: string; children: string }, glosses: ReadonlyMap<string, BlockEnglish> = english): Root {
+  const id = props['data-block'];
+  const body: Root = {
+    type: 'root',
+    children: [{ type: 'element', tagName: tag, properties: id === undefined ? {} : { dataBlock: id }, children: [{ type: 'text', value: props.children }] }],
+  };
+  rehypeGlossedBlocks({ locale, mode, path: `/${locale}/posts/x`, english: glosses })(body);
+  return parse(served(body));
 }
 
 /** The single top-level element the markup is. */
@@ -134,10 +135,11 @@ describe('English reader, inline gloss', () => {
     expect(toString(wrapper)).toBe('回家的路上下起了小雨。');
   });
 
-  test('an element that is not a top-level block renders bare', () => {
-    const Div = component('en', mode, 'div');
-    const html = renderToStaticMarkup(<Div className="inner">你好</Div>);
-    expect(html).toBe('<div class="inner">你好</div>');
+  test('a top-level element without a block id is left as it is, and nothing inside a block is wrapped', () => {
+    expect(top(render('en', mode, 'div', { children: '你好' })).tagName).toBe('div');
+    expect(selectAll('.blk', render('en', mode, 'div', { children: '你好' }))).toEqual([]);
+    const root = render('en', mode, 'blockquote', { 'data-block': 'top-p1', children: '你好' });
+    expect(selectAll('.blk', root)).toHaveLength(1);
   });
 
   test('the block keeps its own tag and attributes', () => {
@@ -205,5 +207,28 @@ describe('a post whose gloss file predates an edit to the Chinese', () => {
     const current = one(render('en', mode, 'p', { 'data-block': 'top-p1', children: '今天天气很好，我们去公园散步。' }, blocks), 'div.gloss');
     expect(current.properties.dataStale).toBeUndefined();
     expect(selectAll('.gloss-stale', current)).toEqual([]);
+  });
+});
+
+describe('on the seed post', () => {
+  test('the wrappers and images decoded apart change no block of the post', async () => {
+    const post = (await loadPosts(path.resolve(import.meta.dirname, '../../content/posts'), '')).find((each) => each.slug === 'docker-and-hyper');
+    if (!post) throw new Error('the seed post is missing');
+    const glosses = new Map(post.blocks.map((block) => [block.id, { html: 'English', stale: false }]));
+    const page = parse(
+      await compilePostBody(post, [rehypeAsyncImages, [rehypeGlossedBlocks, { locale: 'en', mode: { gloss: 'inline', pinyin: false }, path: '/en/posts/x', english: glosses }]]),
+    );
+    const blocks = selectAll('div.blk', page).map((wrapper) => {
+      const block = wrapper.children.find((child): child is Element => child.type === 'element' && child.properties.dataBlock !== undefined);
+      for (const image of block ? selectAll('img', block) : []) {
+        expect(image.properties.decoding).toBe('async');
+        delete image.properties.decoding;
+      }
+      return block ? served({ type: 'root', children: [block] }) : '';
+    });
+    const original = selectAll('[data-block]', parse(post.html));
+    expect(blocks).toEqual(original.map((block) => served({ type: 'root', children: [block] })));
+    expect(selectAll('div.blk', page).map((wrapper) => wrapper.properties.id)).toEqual(post.blocks.map((block) => block.id));
+    expect(selectAll('.gloss', page)).toHaveLength(post.blocks.length);
   });
 });

@@ -38,8 +38,6 @@ const nextConfig: NextConfig = {
   experimental: {
     // Unknown URLs outside the locale routes get a bilingual 404 (there is no single root layout).
     globalNotFound: true,
-    // One small stylesheet: inline it rather than make a phone wait for a second request.
-    inlineCss: true,
   },
 };
 

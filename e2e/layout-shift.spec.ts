@@ -49,7 +49,8 @@ async function observeLayoutShifts(page: Page) {
       if (!node) return 'gone';
       const element = node instanceof Element ? node : node.parentElement;
       const path = element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((each) => `.${each}`).join('')}` : '';
-      return node instanceof Element ? path : `${node.nodeName} "${(node.textContent ?? '').slice(0, 12)}" in ${path}`;
+      const text = (node.textContent ?? '').slice(0, 12);
+      return node instanceof Element ? `${path} "${text}"` : `${node.nodeName} "${text}" in ${path}`;
     };
     const rect = ({ x, y, width, height }: DOMRectReadOnly) => [x, y, width, height].map((each) => Math.round(each * 10) / 10).join(',');
     new PerformanceObserver((list) => {

@@ -19,17 +19,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { codingQuality } from './accept-encoding.mjs';
 import { memoryAnswers } from './memory-answers-registry.mjs';
+import { cookieHeaderMatcher } from './personal-cookies.mjs';
 
 type Published = { body: Buffer; gzipped: Buffer | null; contentType: string; expires: number; personal: RegExp | null };
 
 /** Below this size gzip saves too little to be worth it (the threshold Next's compression uses). */
 const GZIP_MIN_BYTES = 1024;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Matches a Cookie header that carries any of `names`. */
-function cookiePattern(names: readonly string[]): RegExp | null {
-  return names.length === 0 ? null : new RegExp(`(?:^|;)\\s*(?:${names.map(escapeRegExp).join('|')})=`);
-}
 
 function createRegistry() {
   const published = new Map<string, Published>();
@@ -71,7 +66,7 @@ export type PublishOptions = {
 
 /** Offers `body` as the answer to GETs of `path` (as sent: percent-encoded, no query) until `expires`. */
 export function publishAnswer(path: string, body: string, expires: number, { contentType = 'application/json', personalCookies = [] }: PublishOptions = {}): void {
-  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires, personal: cookiePattern(personalCookies) });
+  registry.published.set(path, { body: Buffer.from(body), gzipped: null, contentType, expires, personal: cookieHeaderMatcher(personalCookies) });
 }
 
 /** Stops answering `path` from memory; call before a change to what it shows is reported done. */

@@ -31,7 +31,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { acceptedEncoding } from './accept-encoding.mjs';
 import { takeHead } from './response-head.mjs';
-import { PERSONAL_COOKIES } from './personal-cookies.mjs';
+import { cookieHeaderMatcher, PERSONAL_COOKIES } from './personal-cookies.mjs';
 import { decideRoute } from './route-decision.mjs';
 
 const gzipAsync = promisify(gzip);
@@ -56,7 +56,7 @@ const BEST_BROTLI = 11;
 /** Request headers that make Next answer something else at the same URL (RSC payloads, actions, ranges). */
 const VARIANT_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url', 'range'];
 /** Matches a Cookie header that carries a personal cookie. */
-const PERSONAL = new RegExp(`(?:^|;)\\s*(?:${PERSONAL_COOKIES.join('|')})=`);
+const PERSONAL = cookieHeaderMatcher(PERSONAL_COOKIES);
 /** Headers of an answer that belong to one exchange or that the cache sets itself. */
 const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'etag', 'vary', 'x-request-id']);
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|ld\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/i;
@@ -216,7 +216,7 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
   function lookup(request) {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url || request.url.startsWith('/api/')) return null;
     if (VARIANT_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
-    if (request.headers.cookie && PERSONAL.test(request.headers.cookie)) return null;
+    if (request.headers.cookie && PERSONAL?.test(request.headers.cookie)) return null;
     const routed = routeOf(request);
     if (!routed) return null;
     const { key, rememberable, vary } = routed;

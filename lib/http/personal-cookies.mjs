@@ -9,3 +9,14 @@
 export const AUTHORSHIP_COOKIE = 'duizhao_authored';
 export const ADMIN_COOKIE = 'duizhao_admin';
 export const PERSONAL_COOKIES = /** @type {const} */ ([AUTHORSHIP_COOKIE, ADMIN_COOKIE]);
+
+const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Matches a Cookie header that carries any of `names` (exact cookie names), or null for none.
+ * @param {readonly string[]} names
+ * @returns {RegExp | null}
+ */
+export function cookieHeaderMatcher(names) {
+  return names.length === 0 ? null : new RegExp(`(?:^|;)\\s*(?:${names.map(escapeRegExp).join('|')})=`);
+}

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { publishAnswer, withdrawAnswer } from './memory-answers';
 import { answerFromMemory } from './memory-answers-registry.mjs';
+import { rawRequest } from '../../test/support/raw-http';
 
 const PATH = '/api/posts/docker-and-hyper/comments';
 const SMALL = JSON.stringify({ comments: [], count: 0 });
@@ -27,18 +28,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => withdrawAnswer(PATH));
 
 /** The raw bytes and headers (fetch() would decompress a gzipped body). */
-function raw(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const outgoing = httpRequest(`${origin}${path}`, { method: init.method ?? 'GET', headers: init.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
+const raw = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) => rawRequest(`${origin}${path}`, init);
 
 describe('answers sent from memory by the HTTP server', () => {
   test('a published answer is sent as is, with its type, no-store and a length', async () => {

@@ -4,12 +4,13 @@
  * test/integration/page-cache.test.ts runs the same against the real server and build.
  */
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createPageCache, type PageCache } from './page-cache.mjs';
 import { pagesChanged, registerPageCache } from './page-cache-registry.mjs';
+import { rawRequest } from '../../test/support/raw-http';
 
 const PAGE = `<!doctype html><html><body>${'<p>对照：一段文字 some text</p>'.repeat(200)}</body></html>`;
 
@@ -51,19 +52,7 @@ beforeEach(() => {
   render = { '/zh/posts/x': () => ({ body: PAGE, headers: { Vary: 'Cookie' } }) };
 });
 
-type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
-function raw(path: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<Raw>((resolve, reject) => {
-    const outgoing = httpRequest(`${origin}${path}`, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
+const raw = (path: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(`${origin}${path}`, { method, headers });
 
 /** Next's answer is kept once it has been sent: the compression runs after the body is out. */
 async function settle() {

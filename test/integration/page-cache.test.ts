@@ -5,14 +5,14 @@
  * brotli, that the reading state picks the same page the proxy picks, and that a comment is on the
  * post page at once for whoever loads it next.
  */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
 import { freshAddress } from './http-client';
 import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+import { rawRequest, type RawAnswer } from '../support/raw-http';
 
-type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+type Raw = RawAnswer;
 
 let database: TempDatabase;
 let server: RunningServer;
@@ -28,19 +28,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** A GET as a browser sends it, the body as it came over the wire (not decompressed). */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  const { hostname, port } = new URL(server.baseUrl);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ hostname, port, path, method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> => rawRequest(`${server.baseUrl}${path}`, { method, headers });
 
 function decoded(answer: Raw): string {
   const encoding = answer.headers['content-encoding'];

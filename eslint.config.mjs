@@ -67,8 +67,8 @@ export default defineConfig([
         'error',
         {
           paths: [
-            { name: 'zod', message: 'Import { z } from lib/browser-zod.ts in code a page loads.' },
-            { name: 'zod/mini', message: 'Import { z } from lib/browser-zod.ts in code a page loads.' },
+            { name: 'zod', message: 'Import * as z from lib/browser-zod.ts in code a page loads.' },
+            { name: 'zod/mini', message: 'Import * as z from lib/browser-zod.ts in code a page loads.' },
           ],
         },
       ],

@@ -5,7 +5,7 @@
  * this browser for the next comment.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from '@/lib/browser-zod';
+import * as z from '@/lib/browser-zod';
 import { formTokenResponseSchema, previewResponseSchema } from '@/lib/comments/dto-schema';
 import { callApi } from '@/components/api/client';
 

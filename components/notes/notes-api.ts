@@ -3,7 +3,7 @@
  * note or reply, a change, a deletion), each note answered read into the layer's `Note`. The
  * paths come from lib/notes/paths.ts and the notes' own IRIs. Client-safe.
  */
-import { z } from '@/lib/browser-zod';
+import * as z from '@/lib/browser-zod';
 import { callApi, type ApiFailure } from '@/components/api/client';
 import { annotationDocumentSchema, annotationPageSchema } from '@/lib/notes/w3c/dto-schema';
 import { notesApiPath, notesPageApiPath } from '@/lib/notes/paths';

@@ -3,7 +3,7 @@
  * remember where it was, and after the change scroll so it is exactly there again. Across a
  * navigation (pinyin comes from the server) the place is carried in sessionStorage.
  */
-import { z } from '@/lib/browser-zod';
+import * as z from '@/lib/browser-zod';
 
 export type ReadingAnchor = { id: string; top: number };
 

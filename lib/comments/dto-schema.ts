@@ -3,7 +3,7 @@
  * `/api/posts/{slug}/comments` and `/api/comments/*`. Pure and client-safe, hence zod/mini (the
  * small build of zod) and no import of the validation schemas.
  */
-import { z } from '../browser-zod';
+import * as z from '../browser-zod';
 import { commentLangs } from './limits';
 import { commentOrders } from './thread-pages';
 import type { CommentDto } from './types';

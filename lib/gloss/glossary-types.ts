@@ -2,7 +2,7 @@
  * The glossary a post page loads for word help, and looking a word up in it. Pure and
  * client-safe: the word-help popover imports it (hence zod/mini, the small build of zod).
  */
-import { z } from '../browser-zod';
+import * as z from '../browser-zod';
 
 export const glossaryEntrySchema = z.object({
   /** Reading with tone marks, syllables of the word joined (zhǐyào). */

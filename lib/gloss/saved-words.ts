@@ -3,7 +3,7 @@
  * that Anki imports as notes (Chinese, Pinyin, Meaning). Pure and client-safe.
  */
 // zod/mini: the same checks as zod at a fraction of the bytes, since this ships to the browser.
-import { z } from '../browser-zod';
+import * as z from '../browser-zod';
 
 export const savedWordsKey = 'duizhao:saved-words';
 

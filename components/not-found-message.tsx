@@ -1,5 +1,4 @@
 /** The body of a 404 page, in one UI language. */
-import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
@@ -11,7 +10,7 @@ export function NotFoundMessage({ locale }: { locale: Locale }) {
       <h1 id={`not-found-${locale}`}>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link href={localePath(locale)}>{t('notFound.back')}</Link>
+        <a href={localePath(locale)}>{t('notFound.back')}</a>
       </p>
     </section>
   );

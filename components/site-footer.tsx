@@ -1,5 +1,4 @@
 /** The site's footer: credits and the feed. */
-import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
@@ -13,7 +12,7 @@ export function SiteFooter({ locale }: { locale: Locale }) {
         <a href="/feed.xml" type="application/atom+xml">
           {t('feed.subscribe')}
         </a>{' '}
-        · <Link href={localePath(locale, '/credits')}>{t('credits.link')}</Link>
+        · <a href={localePath(locale, '/credits')}>{t('credits.link')}</a>
       </p>
     </footer>
   );

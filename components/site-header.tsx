@@ -2,7 +2,6 @@
  * The site's header: name, navigation and the language switch. The switch links to the same page
  * in the other UI language, so it works as a plain link without JavaScript.
  */
-import Link from 'next/link';
 import { languageTags, type Locale } from '@/lib/i18n/config';
 import { localePath, otherLocale } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
@@ -18,15 +17,15 @@ export function SiteHeader({ locale, path }: Props) {
         {t('site.skipToContent')}
       </a>
       <nav aria-label={t('nav.label')} className="site-nav">
-        <Link href={localePath(locale)} className="site-name" lang="zh-Hans" prefetch={false}>
+        <a href={localePath(locale)} className="site-name" lang="zh-Hans">
           对照 <span lang="en">Duizhao</span>
-        </Link>
+        </a>
         <ul>
           <li>
-            <Link href={localePath(locale)} prefetch={false}>{t('nav.home')}</Link>
+            <a href={localePath(locale)}>{t('nav.home')}</a>
           </li>
           <li>
-            <Link href={localePath(locale, '/tags')} prefetch={false}>{t('nav.tags')}</Link>
+            <a href={localePath(locale, '/tags')}>{t('nav.tags')}</a>
           </li>
           <li>
             <a href="/feed.xml" type="application/atom+xml">

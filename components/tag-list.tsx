@@ -1,5 +1,4 @@
 /** A post's tags, each linking to the tag page. */
-import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
 import { getTranslator } from '@/lib/i18n/server';
@@ -11,7 +10,7 @@ export function TagList({ tags, locale }: { tags: string[]; locale: Locale }) {
     <ul className="tag-list" aria-label={t('post.tags')}>
       {tags.map((tag) => (
         <li key={tag}>
-          <Link href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)} prefetch={false}>#{tag}</Link>
+          <a href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)}>#{tag}</a>
         </li>
       ))}
     </ul>

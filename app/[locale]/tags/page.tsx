@@ -1,6 +1,5 @@
 /** Every tag, with how many posts carry it. */
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { SiteHeader } from '@/components/site-header';
 import { listTags } from '@/lib/content/posts';
 import { readLocale } from '@/lib/http/route-params';
@@ -24,7 +23,7 @@ export default async function TagsPage({ params }: PageProps<'/[locale]/tags'>) 
         <ul className="tag-index">
           {tags.map(({ tag, count }) => (
             <li key={tag}>
-              <Link href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)}>#{tag}</Link>{' '}
+              <a href={localePath(locale, `/tags/${encodeURIComponent(tag)}`)}>#{tag}</a>{' '}
               <span className="muted">{t('tags.count', { count })}</span>
             </li>
           ))}

@@ -1,7 +1,6 @@
 /** Posts with one tag, with their comment counts. */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import Link from 'next/link';
 import { PostCard } from '@/components/post-card';
 import { SiteHeader } from '@/components/site-header';
 import { readCommentCounts } from '@/lib/comments/published';
@@ -40,7 +39,7 @@ export default async function TagPage({ params }: PageProps<'/[locale]/tags/[tag
       <main id="main" className="page">
         <h1>{t('tags.headingFor', { tag })}</h1>
         <p className="muted">
-          {t('tags.count', { count: posts.length })} · <Link href={localePath(locale, '/tags')}>{t('tags.all')}</Link>
+          {t('tags.count', { count: posts.length })} · <a href={localePath(locale, '/tags')}>{t('tags.all')}</a>
         </p>
         {posts.map((post) => (
           <PostCard key={post.slug} post={post} summary={postSummary(post)} locale={locale} commentCount={counts[post.slug]} />

@@ -80,14 +80,21 @@ test.describe('without JavaScript', () => {
     await expectWholeCount(page, request, 'en');
     await expect(page.locator(`#comment-${oldest}`)).toHaveCount(0);
 
+    // This suite's first thread is on the page that follows its next 30 conversations, which is
+    // the last page only when no older comment is on the post (a database kept from other runs).
+    let repliedThreadSeen = false;
     for (let pageNumber = 2; pageNumber <= first.pages; pageNumber += 1) {
       await thread(page).getByRole('link', { name: 'Show more comments' }).click();
       await expect(page).toHaveURL(new RegExp(`/en/posts/${seed.slug}/comments\\?page=${pageNumber}&order=newest#comments$`));
       expect(await topLevel(page).count()).toBeLessThanOrEqual(PER_PAGE);
       await expect(thread(page).getByRole('link', { name: 'Previous page' })).toBeVisible();
       await expectWholeCount(page, request, 'en');
+      if ((await page.locator(`#comment-${oldest}`).count()) > 0) {
+        await expect(page.locator(`#comment-${oldest} #comment-${reply}`)).toBeVisible();
+        repliedThreadSeen = true;
+      }
     }
-    await expect(page.locator(`#comment-${oldest} #comment-${reply}`)).toBeVisible();
+    expect(repliedThreadSeen, 'the first thread, with its late reply, on one of the later pages').toBe(true);
     await expect(thread(page).getByRole('link', { name: 'Show more comments' })).toHaveCount(0);
   });
 

@@ -9,6 +9,10 @@ describe('the moderation page forms', () => {
     expect(formFields(form)).toEqual({ locale: 'en', upload: undefined });
   });
 
+  test('anything but a form, bound to an action by a hand-made post, has no fields', () => {
+    for (const bound of [5, 'locale', null, undefined, ['locale', 'en'], { locale: 'en' }]) expect(formFields(bound)).toEqual({});
+  });
+
   test('only a UI language is a locale', () => {
     expect(localeField.safeParse('zh').success).toBe(true);
     expect(localeField.safeParse('fr').success).toBe(false);

@@ -9,9 +9,14 @@ import { localePath } from '../i18n/paths';
 
 export const localeField = z.enum(locales);
 
-/** Form fields as strings (a File or a missing field becomes undefined, which zod then refuses). */
-export function formFields(form: FormData): Record<string, string | undefined> {
+/**
+ * Form fields as strings (a File or a missing field becomes undefined, which zod then refuses).
+ * The argument is whatever the post bound to the action's first parameter, which a hand-made post
+ * can make anything: only a FormData has fields.
+ */
+export function formFields(form: unknown): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {};
+  if (!(form instanceof FormData)) return fields;
   for (const [key, value] of form) fields[key] = typeof value === 'string' ? value : undefined;
   return fields;
 }

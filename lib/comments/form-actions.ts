@@ -32,7 +32,7 @@ import { createComment } from './actions';
 import { AUTHORSHIP_COOKIE, authorshipCookieOptions, writeAuthorship } from './authorship';
 import { checkFormToken, issueFormToken } from './form-token';
 import { listComments } from './queries';
-import { FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
+import { emptyFormValues, FIELD, readFormValues, type CommentFormState, type CommentFormValues } from './form-state';
 import { threadChanged } from './revalidate';
 import { newCommentSchema } from './schema';
 import { commentViewerOf, readCommentSession } from './session';
@@ -61,7 +61,13 @@ function toNewComment(values: CommentFormValues) {
 
 const encodedSlug = (slug: string) => encodeURIComponent(slug);
 
+/**
+ * React calls this with the previous state and the form, as the page's form binds it. A post that
+ * names the action some other way (as a plain action: the form as the first argument and nothing
+ * after it, or with other bound arguments) is answered with the form's error, not run.
+ */
 export async function submitCommentForm(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
+  if (!(form instanceof FormData)) return failure(emptyFormValues, null, new AppError('request.invalid', 400, 'the form was not sent as the page sends it'));
   const values = readFormValues(form);
   const target = targetSchema.safeParse({ slug: form.get(FIELD.slug), locale: form.get(FIELD.locale) });
   if (!target.success) return failure(values, null, new AppError('request.invalid', 400, 'the form names no post'));

@@ -25,20 +25,22 @@
  * A write from another site's page (lib/http/same-origin.mjs) is refused here, before any route
  * runs: 403 `request.crossOrigin`. So are methods no route takes (405), form posts to pages
  * without a length or over 1 MB (411, 413), and requests that do not arrive in full in time
- * (408; lib/http/http-limits.mjs).
+ * (408; lib/http/http-limits.mjs). A form post to a page is read in full first and refused (400)
+ * when Next could not decode it as a form (lib/http/action-body.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { answerUnsupportedMethod, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
+import { actionBodyProblem, readBody, readsActionBody, replayedRequest } from '../lib/http/action-body.mjs';
+import { answerUnsupportedMethod, FORM_BODY_MAX_BYTES, formPostProblem, isSupportedMethod, refuse, requestTimeouts } from '../lib/http/http-limits.mjs';
 import { answerFromMemory } from '../lib/http/memory-answers-registry.mjs';
 import { createPageCache } from '../lib/http/page-cache.mjs';
 import { registerPageCache } from '../lib/http/page-cache-registry.mjs';
 import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-header.mjs';
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { loggedFromMemory, logRequest, REQUEST_ID_HEADER } from '../lib/http/request-log.mjs';
-import { isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { alignActionHost, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
 import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
 
@@ -145,7 +147,28 @@ const server = createServer({ requestTimeout: timeouts.request, headersTimeout: 
     refuse(request, response, formProblem.status, formProblem.code);
     return;
   }
+  alignActionHost(request);
   request.headers[PEER_HEADER] = peerHeaderValue(peerAddress(request.socket.remoteAddress));
+  if (!readsActionBody(request)) {
+    passToNext(request, response, kept);
+    return;
+  }
+  readBody(request, FORM_BODY_MAX_BYTES).then(async (body) => {
+    if (body === null) {
+      response.destroy();
+      return;
+    }
+    const problem = await actionBodyProblem(request.headers, body);
+    if (problem) {
+      refuse(request, response, 400, problem);
+      return;
+    }
+    passToNext(replayedRequest(request, body), response, kept);
+  });
+});
+
+/** Lets Next answer, compressed here, kept in memory when it is a page that can be. */
+function passToNext(request, response, kept) {
   compress(request, response, () => {
     if (kept) pages.capture(kept, response);
     answerWithPagePolicy(response);
@@ -155,7 +178,7 @@ const server = createServer({ requestTimeout: timeouts.request, headersTimeout: 
       response.end();
     });
   });
-});
+}
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`ready: listening on http://${hostname}:${port}`));
 // Stop taking connections and let the requests in flight finish. A keep-alive connection is closed

@@ -56,3 +56,23 @@ export function isCrossOriginWrite(request, siteUrl) {
   }
 }
 
+
+/**
+ * Next checks a form post to a page (a server action) once more, against `X-Forwarded-Host` or
+ * else `Host` only, and answers a mismatch with a 500. A post this module has let through comes
+ * from one of the site's own hosts, SITE_URL's among them (a proxy that passes its upstream `Host`
+ * on, say): the header Next reads is set to the host of its `Origin`, so the two checks cannot
+ * disagree.
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} request
+ *   a request isCrossOriginWrite has let through
+ */
+export function alignActionHost(request) {
+  if ((request.method ?? '').toUpperCase() !== 'POST' || (request.url ?? '/').startsWith('/api/')) return;
+  const origin = first(request.headers.origin);
+  if (!origin || origin === 'null') return;
+  try {
+    request.headers['x-forwarded-host'] = new URL(origin).host;
+  } catch {
+    // isCrossOriginWrite refuses an Origin that is not a URL; nothing to align.
+  }
+}

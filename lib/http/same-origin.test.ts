@@ -1,6 +1,6 @@
 /** Which API writes count as coming from another site's page (lib/http/same-origin.mjs). */
 import { describe, expect, test } from 'vitest';
-import { isCrossOriginWrite } from './same-origin.mjs';
+import { alignActionHost, isCrossOriginWrite } from './same-origin.mjs';
 
 const SITE = 'https://blog.example';
 const write = (headers: Record<string, string>, method = 'POST', url = '/api/posts/x/comments') => isCrossOriginWrite({ method, url, headers }, SITE);
@@ -39,5 +39,25 @@ describe('isCrossOriginWrite', () => {
 
   test('an Origin that is not a URL is refused', () => {
     expect(write({ host: 'blog.example', origin: 'not a url' })).toBe(true);
+  });
+});
+
+describe('alignActionHost', () => {
+  const aligned = (headers: Record<string, string>, method = 'POST', url = '/zh/posts/x/comments') => {
+    const request = { method, url, headers: { ...headers } as Record<string, string | string[] | undefined> };
+    alignActionHost(request);
+    return request.headers['x-forwarded-host'];
+  };
+
+  test('a form post to a page from SITE_URL\'s page, reaching the server by its own address, names the host Next compares', () => {
+    expect(aligned({ host: '127.0.0.1:3000', origin: 'https://blog.example' })).toBe('blog.example');
+    expect(aligned({ host: '10.0.0.5', 'x-forwarded-host': 'www.blog.example', origin: 'https://blog.example' })).toBe('blog.example');
+  });
+
+  test('API writes, reads and posts without an Origin are left as they came', () => {
+    expect(aligned({ host: '127.0.0.1:3000', origin: 'https://blog.example' }, 'POST', '/api/posts/x/comments')).toBeUndefined();
+    expect(aligned({ host: '127.0.0.1:3000', origin: 'https://blog.example' }, 'GET')).toBeUndefined();
+    expect(aligned({ host: '127.0.0.1:3000' })).toBeUndefined();
+    expect(aligned({ host: '127.0.0.1:3000', origin: 'null' })).toBeUndefined();
   });
 });

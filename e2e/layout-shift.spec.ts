@@ -35,6 +35,8 @@ type Shift = { value: number; sources: string[] };
 declare global {
   interface Window {
     layoutShifts?: Shift[];
+    /** When the element after <main> entered the document. */
+    mainParsedAt?: number;
   }
 }
 
@@ -131,5 +133,36 @@ test.describe('with saved words and a note', () => {
         expect(total, JSON.stringify(shifts)).toBe(0);
       });
     }
+  }
+});
+
+// The first paint waits for the whole of <main> (the layout's `<link rel=expect>`). On a slow
+// phone the parser yields many times inside the post, and a paint between two of those yields
+// shows a block's toggle without its label or half a line, which the rest then moves. The CPU is
+// slowed as on such a phone, so that the parser does yield inside <main>.
+test('the first paint waits until the page\'s main content is parsed whole, on a slow CPU', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 800 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('main + footer')) return;
+      window.mainParsedAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const locale of locales) {
+    await page.goto(`${postPath(locale)}?pinyin=1`);
+    const firstPaint = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const [entry] = performance.getEntriesByName('first-paint');
+          if (entry) resolve(entry.startTime);
+          else new PerformanceObserver((list) => resolve(list.getEntries()[0]?.startTime ?? 0)).observe({ type: 'paint' });
+        }),
+    );
+    const mainParsedAt = await page.evaluate(() => window.mainParsedAt ?? 0);
+    expect(mainParsedAt, 'the footer after <main> was seen').toBeGreaterThan(0);
+    expect(firstPaint, `/${locale}: first paint at ${Math.round(firstPaint)} ms, <main> parsed whole at ${Math.round(mainParsedAt)} ms`).toBeGreaterThan(mainParsedAt);
   }
 });

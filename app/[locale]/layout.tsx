@@ -4,7 +4,7 @@
  */
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site-footer';
+import { SITE_FOOTER_ID, SiteFooter } from '@/components/site-footer';
 import { env } from '@/lib/env';
 import { languageTags, locales } from '@/lib/i18n/config';
 import { readLocale } from '@/lib/http/route-params';
@@ -47,8 +47,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
     <html lang={languageTags[locale]}>
       <head>
         {/* Nothing is painted before every page's <main> is parsed whole: a paint of half a line
-            of ruby, or of half the header, would be moved by the rest of it when it arrives. */}
-        <link rel="expect" href="#main" blocking="render" />
+            of ruby, or of a block's toggle without its label, would be moved by the rest of it
+            when it arrives. Chromium stops waiting as soon as the expected element is in the
+            document (its start tag), not when it is whole, so the element expected is the one
+            after <main>. */}
+        <link rel="expect" href={`#${SITE_FOOTER_ID}`} blocking="render" />
       </head>
       <body>
         {children}

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
+import { signInAsAdmin, submitForm as submitPageForm } from './admin-forms';
 import { freshAddress, privateFields, Reader, streamOversizedBody, type ApiResponse } from './http-client';
 import { CLOSED_POST, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
@@ -349,47 +350,9 @@ describe.each(PROVIDERS)('comments API over HTTP on %s', (provider) => {
       expectError(await author.delete(commentPath(created.id)), 404, 'comment.notFound');
     });
 
-    /**
-     * Signing in is a plain (no-JavaScript) form post to the moderation page, as a browser without
-     * JavaScript would send it: never a cookie made up by the test. null when the page has no form.
-     */
-    /** Posts a form of the page as a browser without JavaScript would: its hidden fields, and `fields`. */
-    const submitForm = async (browser: Reader, address: string, form: string, fields: Record<string, string> = {}) => {
-      const body = new FormData();
-      for (const input of form.matchAll(/<input\b[^>]*>/g)) {
-        const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
-        const value = /\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? '';
-        if (name && /type="hidden"/.test(input[0])) body.append(name.replace(/&amp;/g, '&'), value.replace(/&amp;/g, '&'));
-      }
-      for (const [name, value] of Object.entries(fields)) body.set(name, value);
-      const action = /<form\b[^>]*\baction="([^"]*)"/.exec(form)?.[1];
-      const target = action && action.startsWith('/') ? action.replace(/&amp;/g, '&') : '/zh/admin';
-      const response = await fetch(`${server.baseUrl}${target}`, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        headers: { 'x-forwarded-for': address, origin: server.baseUrl, cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-      });
-      await response.arrayBuffer();
-      return response;
-    };
-
-    /**
-     * Signing in is a plain (no-JavaScript) form post to the moderation page, as a browser without
-     * JavaScript would send it: never a cookie made up by the test. null when the page has no form.
-     */
-    const adminSignIn = async (token: string, address = freshAddress()) => {
-      const browser = reader(address);
-      const page = await browser.get('/zh/admin', { headers: { accept: 'text/html' } });
-      const form = /<form\b[^>]*>(?:(?!<\/form>)[\s\S])*name="token"(?:(?!<\/form>)[\s\S])*<\/form>/.exec(page.text)?.[0];
-      if (page.status !== 200 || !form) return { browser, skip: `no HTTP sign-in for the admin: GET /zh/admin answered ${page.status}${page.status === 200 ? ' without a token form' : ''}` };
-      const response = await submitForm(browser, address, form, { token });
-      const cookie = response.headers.getSetCookie().find((each) => each.startsWith('duizhao_admin='));
-      if (cookie) browser.cookies.set('duizhao_admin', (cookie.split(';')[0] ?? '').slice('duizhao_admin='.length));
-      // A server action's redirect: 303 with the page to go to (x-action-redirect when sent by fetch).
-      const location = response.headers.get('location') ?? response.headers.get('x-action-redirect') ?? '';
-      return { browser, signedIn: cookie !== undefined, location, skip: null };
-    };
+    /** The moderation page's forms, posted as a browser without JavaScript would (admin-forms.ts). */
+    const submitForm = (browser: Reader, address: string, form: string, fields: Record<string, string> = {}) => submitPageForm(server.baseUrl, browser, address, form, fields);
+    const adminSignIn = (token: string, address = freshAddress()) => signInAsAdmin(server.baseUrl, token, address, reader(address));
 
     test('signing out ends the admin session on the server: a copy of its cookie no longer works', async (context) => {
       const address = freshAddress();

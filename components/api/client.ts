@@ -19,11 +19,19 @@ function errorCodeOf(body: unknown): string | undefined {
 
 /** A schema that checks an answer (zod or zod/mini alike). */
 export type AnswerSchema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false } };
+/**
+ * An answer's schema, or a function that loads it. A loader keeps the schema (and zod) out of the
+ * JavaScript a page loads first: it is fetched alongside the first call that needs it.
+ */
+export type AnswerCheck<T> = AnswerSchema<T> | (() => Promise<AnswerSchema<T>>);
 
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; json?: unknown; signal?: AbortSignal };
 
 /** Calls the API and parses a success with `schema`; an answer of the wrong shape counts as a server failure. */
-export async function callApi<T>(url: string, schema: AnswerSchema<T>, init: Request = { method: 'GET' }): Promise<ApiResult<T>> {
+export async function callApi<T>(url: string, schema: AnswerCheck<T>, init: Request = { method: 'GET' }): Promise<ApiResult<T>> {
+  // Loaded while the request is in flight; a failure to load it is awaited (and reported) only after a success.
+  const checker = typeof schema === 'function' ? schema() : Promise.resolve(schema);
+  checker.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -39,7 +47,13 @@ export async function callApi<T>(url: string, schema: AnswerSchema<T>, init: Req
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {
-    const parsed = schema.safeParse(body);
+    let check: AnswerSchema<T>;
+    try {
+      check = await checker;
+    } catch {
+      return { ok: false, error: { code: 'network', retryAfter: null } };
+    }
+    const parsed = check.safeParse(body);
     return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: { code: 'internal', retryAfter: null } };
   }
   const code = errorCodeOf(body);

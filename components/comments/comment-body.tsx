@@ -5,12 +5,12 @@
  * delete (own comments, within the window, while unanswered) and report need JavaScript.
  */
 import { useState } from 'react';
-import { commentResponseSchema, deleteResponseSchema, flagResponseSchema } from '@/lib/comments/dto-schema';
 import type { CommentLang } from '@/lib/comments/limits';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
 import { formatDateTime } from '@/lib/i18n/format';
 import { callApi, errorMessage, type ApiFailure } from '@/components/api/client';
+import { commentAnswer, deleteAnswer, flagAnswer } from './answers';
 import { CommentEditForm, type CommentDraft } from './comment-edit-form';
 import type { CommentHandlers } from './comment-item';
 import type { CommentLabels } from './labels';
@@ -48,7 +48,7 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
 
   const save = () =>
     run(async () => {
-      const result = await callApi(`/api/comments/${comment.id}`, commentResponseSchema, { method: 'PATCH', json: draft });
+      const result = await callApi(`/api/comments/${comment.id}`, commentAnswer, { method: 'PATCH', json: draft });
       if (!result.ok) return result.error;
       leaveEdit();
       handlers.onChanged(result.data.comment);
@@ -58,7 +58,7 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
 
   const remove = () =>
     run(async () => {
-      const result = await callApi(`/api/comments/${comment.id}`, deleteResponseSchema, { method: 'DELETE' });
+      const result = await callApi(`/api/comments/${comment.id}`, deleteAnswer, { method: 'DELETE' });
       if (!result.ok) return result.error;
       handlers.onRemoved(comment.id, result.data.placeholder);
       handlers.onNotice(labels.form.deletedDone);
@@ -67,7 +67,7 @@ export function CommentBody({ comment, labels, handlers }: { comment: CommentDto
 
   const report = () =>
     run(async () => {
-      const result = await callApi(`/api/comments/${comment.id}/flag`, flagResponseSchema, { method: 'POST' });
+      const result = await callApi(`/api/comments/${comment.id}/flag`, flagAnswer, { method: 'POST' });
       if (!result.ok && result.error.code !== 'comment.alreadyFlagged') return result.error;
       setFlagged(true);
       return null;

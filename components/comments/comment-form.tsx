@@ -4,19 +4,18 @@
  * (lib/comments/form-actions.ts, which explains the flow) at the post's comments page; with
  * JavaScript it posts to the JSON API without a reload, previews the markdown as rendered by the
  * server, counts characters, and asks for a minimum-time token when the reader starts writing.
+ * The code behind those requests (form-requests.ts) loads when the reader first comes to the form.
  * Every field is labelled; errors are announced (role="alert") and point at their field.
  */
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { commentResponseSchema } from '@/lib/comments/dto-schema';
 import { submitCommentForm } from '@/lib/comments/form-actions';
 import { FIELD, type CommentFormLang, type CommentFormState, type CommentFormValues } from '@/lib/comments/form-state';
 import type { ClientErrorCode } from '@/lib/http/errors';
 import { BODY_MAX } from '@/lib/comments/limits';
-import { threadApiPath } from '@/lib/comments/paths';
 import type { CommentDto } from '@/lib/comments/types';
 import { fill } from '@/lib/i18n/fill';
-import { callApi, errorMessage, type ApiFailure } from '@/components/api/client';
-import { readCommenter, rememberCommenter, useFormClock, usePreview } from './form-hooks';
+import { errorMessage, type ApiFailure } from '@/components/api/client';
+import { loadFormRequests, readCommenter, rememberCommenter, useFormClock, usePreview } from './form-hooks';
 import type { CommentLabels } from './labels';
 import { CommentLangOptions } from './lang-options';
 
@@ -77,10 +76,15 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
     preview: `${uid}-preview`,
   };
 
+  // The reader's saved name is in localStorage, which only the browser has: filled in after hydration.
   useEffect(() => {
-    const saved = readCommenter();
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reader's saved name is in localStorage, which only the browser has: filled in after hydration
-    if (saved) setValues((current) => ({ ...current, author: current.author || saved.author, email: current.email || saved.email, website: current.website || saved.website }));
+    let mounted = true;
+    void readCommenter().then((saved) => {
+      if (mounted && saved) setValues((current) => ({ ...current, author: current.author || saved.author, email: current.email || saved.email, website: current.website || saved.website }));
+    });
+    return () => {
+      mounted = false;
+    };
   }, []);
 
   const set = (field: keyof CommentFormValues) => (event: { target: { value: string } }) => {
@@ -95,19 +99,20 @@ export function CommentForm({ slug, labels, permalink, initialState, hydrated, o
     setSending(true);
     setFailure(null);
     const formToken = await clock.current();
-    const result = await callApi(threadApiPath(slug), commentResponseSchema, {
-      method: 'POST',
-      json: {
-        author: values.author,
-        email: values.email,
-        website: values.website,
-        body: values.body,
-        lang: values.lang === 'auto' ? null : values.lang,
-        parentId: replyTo?.id ?? null,
-        honeypot: typeof honeypot === 'string' ? honeypot : '',
-        formToken,
-      },
-    });
+    const comment = {
+      author: values.author,
+      email: values.email,
+      website: values.website,
+      body: values.body,
+      lang: values.lang === 'auto' ? null : values.lang,
+      parentId: replyTo?.id ?? null,
+      honeypot: typeof honeypot === 'string' ? honeypot : '',
+      formToken,
+    };
+    const result = await loadFormRequests().then(
+      (requests) => requests.postComment(slug, comment),
+      (): { ok: false; error: ApiFailure } => ({ ok: false, error: { code: 'network', retryAfter: null } }),
+    );
     setSending(false);
     if (!result.ok) {
       setFailure(result.error);

@@ -2,12 +2,11 @@
  * The comment form's browser-side helpers: the minimum-time token (asked for when the reader
  * first comes to the form), the live preview (rendered by the server's own markdown renderer, so
  * it shows exactly what will be posted) and the commenter's name, email and website, kept in
- * this browser for the next comment.
+ * this browser for the next comment. The requests themselves, and the checks of what they and
+ * the browser's storage give back, are in form-requests.ts, loaded when the reader first comes
+ * to the form: a reader who only reads never loads them.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import * as z from '@/lib/browser-zod';
-import { formTokenResponseSchema, previewResponseSchema } from '@/lib/comments/dto-schema';
-import { callApi } from '@/components/api/client';
 
 /** A token older than this is renewed when the reader comes back to the form... */
 const TOKEN_RENEW_MS = 60 * 60 * 1000;
@@ -16,8 +15,10 @@ const TOKEN_MAX_AGE_MS = 23 * 60 * 60 * 1000;
 const PREVIEW_DELAY_MS = 400;
 const COMMENTER_KEY = 'duizhao:commenter';
 
-const commenterSchema = z.object({ author: z.string(), email: z.string(), website: z.string() });
-export type Commenter = z.infer<typeof commenterSchema>;
+export type Commenter = { author: string; email: string; website: string };
+
+/** The form's requests, loaded once, on the first focus, input or submit. */
+export const loadFormRequests = () => import('./form-requests');
 
 /** `start` on focus; `current` on submit: the token, or null when there is none fit to send. */
 export function useFormClock(serverToken: string | null) {
@@ -27,10 +28,9 @@ export function useFormClock(serverToken: string | null) {
   }, [serverToken]);
   const start = useCallback(() => {
     if (token.current && Date.now() - token.current.at < TOKEN_RENEW_MS) return;
-    const value = callApi('/api/comments/form-token', formTokenResponseSchema).then(
-      (result) => (result.ok ? result.data.token : null),
-      () => null,
-    );
+    const value = loadFormRequests()
+      .then((requests) => requests.fetchFormToken())
+      .catch(() => null);
     token.current = { value, at: Date.now() };
   }, []);
   const current = useCallback(async () => (token.current && Date.now() - token.current.at < TOKEN_MAX_AGE_MS ? token.current.value : null), []);
@@ -47,12 +47,14 @@ export function usePreview(body: string, enabled: boolean, initial: string | nul
     if (!enabled || body.trim() === '') return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      callApi('/api/comments/preview', previewResponseSchema, { method: 'POST', json: { body }, signal: controller.signal }).then(
-        (result) => {
-          if (result.ok) setPreview(result.data.html);
-        },
-        () => undefined,
-      );
+      loadFormRequests()
+        .then((requests) => requests.fetchPreview(body, controller.signal))
+        .then(
+          (html) => {
+            if (html !== null) setPreview(html);
+          },
+          () => undefined,
+        );
     }, PREVIEW_DELAY_MS);
     return () => {
       clearTimeout(timer);
@@ -62,10 +64,17 @@ export function usePreview(body: string, enabled: boolean, initial: string | nul
   return emptied ? null : preview;
 }
 
-export function readCommenter(): Commenter | null {
+/** The commenter this browser remembers; the check of what was stored loads only when something was. */
+export async function readCommenter(): Promise<Commenter | null> {
+  let stored: string | null;
   try {
-    const parsed = commenterSchema.safeParse(JSON.parse(localStorage.getItem(COMMENTER_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    stored = localStorage.getItem(COMMENTER_KEY);
+  } catch {
+    return null;
+  }
+  if (!stored) return null;
+  try {
+    return (await loadFormRequests()).parseCommenter(stored);
   } catch {
     return null;
   }

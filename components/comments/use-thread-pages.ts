@@ -8,11 +8,11 @@
  * (`#comment-{id}`) loads the page that holds it and scrolls to it.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { threadPageResponseSchema } from '@/lib/comments/dto-schema';
 import { threadApiPath } from '@/lib/comments/paths';
 import { commentOrders, mergeComments, nextPageToLoad, previousPageToLoad, type CommentOrder, type ThreadPage, type ThreadPageQuery } from '@/lib/comments/thread-pages';
 import type { CommentDto } from '@/lib/comments/types';
 import { callApi } from '@/components/api/client';
+import { threadPageAnswer } from './answers';
 
 const ORDER_KEY = 'duizhao:comment-order';
 
@@ -64,7 +64,7 @@ export function useThreadPages({ slug, initialPage, live, rootRef }: Options) {
       else search.set('page', String(query.page ?? 1));
       if (!quiet) setStatus('loading');
       try {
-        const result = await callApi(`${threadApiPath(slug)}?${search}`, threadPageResponseSchema, { method: 'GET', signal: controller.signal });
+        const result = await callApi(`${threadApiPath(slug)}?${search}`, threadPageAnswer, { method: 'GET', signal: controller.signal });
         if (!result.ok) {
           if (!quiet) setStatus('failed');
           return;

@@ -3,11 +3,7 @@
  * remember where it was, and after the change scroll so it is exactly there again. Across a
  * navigation (pinyin comes from the server) the place is carried in sessionStorage.
  */
-import * as z from '@/lib/browser-zod';
-
 export type ReadingAnchor = { id: string; top: number };
-
-const carriedSchema = z.object({ id: z.string(), top: z.number(), at: z.number() });
 
 const STORAGE_KEY = 'duizhao:reading-anchor';
 
@@ -42,15 +38,27 @@ export function carryAnchor(anchor: ReadingAnchor | null): void {
   if (anchor) sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ ...anchor, at: Date.now() }));
 }
 
+/**
+ * What carryAnchor stored, checked by hand: it is read in the first layout effect, before the
+ * page paints, where waiting for zod to load would let the page jump.
+ */
+function carriedAnchorOf(data: unknown): (ReadingAnchor & { at: number }) | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const id: unknown = Reflect.get(data, 'id');
+  const top: unknown = Reflect.get(data, 'top');
+  const at: unknown = Reflect.get(data, 'at');
+  return typeof id === 'string' && typeof top === 'number' && typeof at === 'number' ? { id, top, at } : null;
+}
+
 /** The anchor carried across a navigation in the last few seconds, consumed once. */
 export function takeCarriedAnchor(): ReadingAnchor | null {
   const stored = sessionStorage.getItem(STORAGE_KEY);
   sessionStorage.removeItem(STORAGE_KEY);
   if (!stored) return null;
   try {
-    const carried = carriedSchema.safeParse(JSON.parse(stored));
-    if (!carried.success || Date.now() - carried.data.at > 10_000) return null;
-    return { id: carried.data.id, top: carried.data.top };
+    const carried = carriedAnchorOf(JSON.parse(stored));
+    if (!carried || Date.now() - carried.at > 10_000) return null;
+    return { id: carried.id, top: carried.top };
   } catch {
     return null;
   }

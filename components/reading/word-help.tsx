@@ -1,14 +1,15 @@
 'use client';
 /**
  * Word help: tap, click or focus a Chinese word to see its reading and the sense that fits (a
- * curated phrase gloss first, else CC-CEDICT). The post's glossary is fetched on the first
- * request only. Keyboard (use-word-keys.ts): one tab stop into the text, arrow keys move word by
+ * curated phrase gloss first, else CC-CEDICT). The post's glossary (and the schema it is checked
+ * with) is fetched on the first request only. Keyboard (use-word-keys.ts): one tab stop into the text, arrow keys move word by
  * word, Enter opens the card (word-card.tsx), Escape closes it, Shift+arrow keys select word by
  * word (to annotate a passage). Saved words stay in this browser and export as an Anki TSV file
  * (saved-words.tsx).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { glossarySchema, lookupGlossary, type Glossary } from '@/lib/gloss/glossary-types';
+import { lookupGlossary } from '@/lib/gloss/glossary-lookup';
+import type { Glossary } from '@/lib/gloss/glossary-types';
 import { parseSavedWords, savedWordsKey, withSavedWord, withoutSavedWord, type SavedWord } from '@/lib/gloss/saved-words';
 import { isShortcutKey } from './keyboard';
 import type { ReadingLabels } from './labels';
@@ -59,10 +60,14 @@ export function WordHelp({ root, glossaryUrl, labels, slug, ready }: Props) {
   };
 
   const loadGlossary = useCallback((): Promise<Glossary> => {
-    glossary.current ??= fetch(glossaryUrl).then((response) => {
-      if (!response.ok) throw new Error(`glossary ${response.status}`);
-      return response.json().then((data: unknown) => glossarySchema.parse(data));
-    });
+    // The schema (and zod) loads beside the glossary, not with the page.
+    glossary.current ??= Promise.all([
+      fetch(glossaryUrl).then((response): Promise<unknown> => {
+        if (!response.ok) throw new Error(`glossary ${response.status}`);
+        return response.json();
+      }),
+      import('@/lib/gloss/glossary-types'),
+    ]).then(([data, { glossarySchema }]) => glossarySchema.parse(data));
     glossary.current.catch(() => {
       glossary.current = null;
     });

@@ -1,6 +1,7 @@
 /**
- * The glossary a post page loads for word help, and looking a word up in it. Pure and
- * client-safe: the word-help popover imports it (hence zod/mini, the small build of zod).
+ * The glossary a post page loads for word help: its schema and types. Pure and client-safe: the
+ * word-help popover loads it with the glossary (hence zod/mini, the small build of zod); looking
+ * a word up is in glossary-lookup.ts.
  */
 import * as z from '../browser-zod';
 
@@ -23,7 +24,3 @@ export const glossarySchema = z.object({
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Glossary = z.infer<typeof glossarySchema>;
-
-export function lookupGlossary(glossary: Glossary, word: string): GlossaryEntry | null {
-  return Object.hasOwn(glossary.words, word) ? (glossary.words[word] ?? null) : null;
-}

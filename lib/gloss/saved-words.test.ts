@@ -26,6 +26,10 @@ describe('parseSavedWords', () => {
     }
   });
 
+  test('only the five fields of an entry are kept', () => {
+    expect(parseSavedWords(JSON.stringify([{ ...word(), html: '<b>x</b>' }]))).toEqual([word()]);
+  });
+
   test('one malformed entry (empty word, field of the wrong type) makes the whole stored list read as empty', () => {
     expect(parseSavedWords(JSON.stringify([word({ word: '' })]))).toEqual([]);
     expect(parseSavedWords(JSON.stringify([{ ...word(), pinyin: 3 }]))).toEqual([]);

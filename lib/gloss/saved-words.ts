@@ -2,20 +2,25 @@
  * The reader's saved words: kept in the browser (localStorage), exported as a tab-separated file
  * that Anki imports as notes (Chinese, Pinyin, Meaning). Pure and client-safe.
  */
-// zod/mini: the same checks as zod at a fraction of the bytes, since this ships to the browser.
-import * as z from '../browser-zod';
-
 export const savedWordsKey = 'duizhao:saved-words';
 
-const savedWordSchema = z.object({
-  word: z.string().check(z.minLength(1)),
-  pinyin: z.string(),
-  sense: z.string(),
-  slug: z.string(),
-  savedAt: z.string(),
-});
+export type SavedWord = { word: string; pinyin: string; sense: string; slug: string; savedAt: string };
 
-export type SavedWord = z.infer<typeof savedWordSchema>;
+/**
+ * A stored entry, checked by hand rather than with zod: the word help reads the list the moment
+ * the page runs (a save must never write over a list not yet read), and zod is not in the page's
+ * first load. Only the five fields are kept, as a schema would.
+ */
+function savedWordOf(item: unknown): SavedWord | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const text = (key: keyof SavedWord): string | null => {
+    const value: unknown = Reflect.get(item, key);
+    return typeof value === 'string' ? value : null;
+  };
+  const [word, pinyin, sense, slug, savedAt] = [text('word'), text('pinyin'), text('sense'), text('slug'), text('savedAt')];
+  if (!word || pinyin === null || sense === null || slug === null || savedAt === null) return null;
+  return { word, pinyin, sense, slug, savedAt };
+}
 
 /**
  * Reads what was stored, keeping every entry that is still well formed: one damaged entry must not
@@ -31,8 +36,8 @@ export function parseSavedWords(stored: string | null): SavedWord[] {
   }
   if (!Array.isArray(data)) return [];
   return data.flatMap((item: unknown) => {
-    const parsed = savedWordSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
+    const entry = savedWordOf(item);
+    return entry ? [entry] : [];
   });
 }
 

@@ -19,9 +19,9 @@ import { threadPage } from '@/lib/comments/thread-pages';
 import { compilePostBody } from '@/lib/content/compile';
 import type { LoadedPost } from '@/lib/content/posts';
 import { env } from '@/lib/env';
-import { getPostGloss, wordLayerOptions } from '@/lib/gloss/post-gloss';
+import { storedPostBody } from '@/lib/content/body-store';
+import { getPostGloss } from '@/lib/gloss/post-gloss';
 import { viewSegment, type ReadingMode } from '@/lib/gloss/reading-mode';
-import { rehypeWords } from '@/lib/gloss/words/rehype-words';
 import type { Locale } from '@/lib/i18n/config';
 import { localePath } from '@/lib/i18n/paths';
 import { rehypeAsyncImages } from './async-images';
@@ -34,8 +34,9 @@ type PostBody = { key: string; html: string };
 
 /**
  * Compiled post bodies by post, locale and reading state. A post's text is fixed for the life of
- * a build; its thread is not, and a page rendered again for a new comment need not compile the
- * post again. A few posts' worth are kept; the least recently used go.
+ * a build; its thread is not, and a page rendered again for a new comment need not read (or
+ * compile) the post again. A few posts' worth are kept in memory, the least recently used going;
+ * all of them are kept beside the build (lib/content/body-store.ts).
  */
 const BODIES_KEPT = 36;
 const compiledBodies = new Map<string, Promise<PostBody>>();
@@ -60,11 +61,11 @@ export async function PostView({ locale, post, mode }: { locale: Locale; post: L
   const gloss = await getPostGloss(post);
   const path = localePath(locale, `/posts/${post.slug}`);
   const body = await postBody(post, locale, mode, () =>
-    compilePostBody(post, [
-      [rehypeWords, wordLayerOptions(gloss, mode.pinyin)],
-      rehypeAsyncImages,
-      [rehypeGlossedBlocks, { locale, mode, path, english: gloss.blocks }],
-    ]),
+    storedPostBody({ slug: post.slug, locale, view: viewSegment(mode) }, JSON.stringify([post.markdown, post.mathjax, [...gloss.blocks], gloss.glossary, gloss.phrases]), async () => {
+      // Only when the build did not compile it: the word layer loads the segmenter and pinyin data.
+      const { wordLayer } = await import('@/lib/gloss/words/word-layer');
+      return compilePostBody(post, [...wordLayer(gloss, mode.pinyin), rehypeAsyncImages, [rehypeGlossedBlocks, { locale, mode, path, english: gloss.blocks }]]);
+    }),
   );
   // The body goes into the page's HTML and not into the RSC payload: the browser never renders it.
   leaveServerHtml(body.key, body.html);

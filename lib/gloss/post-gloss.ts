@@ -10,18 +10,15 @@ import { glossPath, readGlossFile } from './files';
 import type { Glossary } from './glossary-types';
 import { storedGlossary } from './glossary-store';
 import { glossReport } from './status';
-import { buildGlossary, postSegmenter } from './words/glossary';
-import { contextualReading } from './words/pinyin';
-import type { Segmenter } from './words/segmenter';
-import type { WordLayerOptions } from './words/rehype-words';
+import type { PhraseGloss } from './schema';
 
 export type BlockEnglish = { html: string; stale: boolean };
 
 export type PostGloss = {
   blocks: ReadonlyMap<string, BlockEnglish>;
   glossary: Glossary;
-  /** The post's segmenter, the one its glossary was built with. */
-  segment: Segmenter;
+  /** The post's curated phrases, which its segmenter keeps whole (lib/gloss/words/word-layer.ts). */
+  phrases: readonly PhraseGloss[];
 };
 
 /** The gloss's inline markdown as HTML, without the paragraph a one-line fragment is wrapped in. */
@@ -40,8 +37,9 @@ async function loadPostGloss(post: Post): Promise<PostGloss> {
     blocks.set(block.id, { html: englishHtml(block.gloss.en), stale: block.state === 'stale' });
   }
   const source = JSON.stringify([post.markdown, post.mathjax, file.phrases]);
-  const glossary = await storedGlossary(post.slug, source, () => buildGlossary(post, file.phrases));
-  return { blocks, glossary, segment: postSegmenter(file.phrases) };
+  // Made only when the build has not kept it: making it loads the segmenter and CC-CEDICT.
+  const glossary = await storedGlossary(post.slug, source, () => import('./words/glossary').then(({ buildGlossary }) => buildGlossary(post, file.phrases)));
+  return { blocks, glossary, phrases: file.phrases };
 }
 
 const cache = new Map<string, Promise<PostGloss>>();
@@ -53,16 +51,4 @@ export function getPostGloss(post: Post): Promise<PostGloss> {
     cache.set(post.slug, entry);
   }
   return entry;
-}
-
-/**
- * Options for the page's word layer: the glossary's segmenter and readings, so the page is cut
- * into exactly the glossary's words, and ruby and word help agree.
- */
-export function wordLayerOptions(gloss: PostGloss, pinyin: boolean): WordLayerOptions {
-  return {
-    segment: gloss.segment,
-    pinyin,
-    readingOf: (word) => gloss.glossary.words[word]?.pinyin ?? contextualReading(word),
-  };
 }

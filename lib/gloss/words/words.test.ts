@@ -17,7 +17,7 @@ import { loadPosts, type LoadedPost } from '../../content/posts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, renderMarkdownToHtml } from '../../content/markdown';
 import { glossPath, readGlossFile } from '../files';
 import type { Glossary } from '../glossary-types';
-import { wordLayerOptions } from '../post-gloss';
+import { wordLayerOptions } from './word-layer';
 import type { PhraseGloss } from '../schema';
 import { buildGlossary, postSegmenter, wordsOfPost } from './glossary';
 import { contextualReading, markNumberedPinyin, markSyllable } from './pinyin';
@@ -163,7 +163,7 @@ describe('pinyin with tone marks', () => {
 describe('the word layer on the page', () => {
   test('without pinyin, the page carries the text alone, and the glossary places every word in it', async () => {
     const plain = parse((await renderMarkdownToHtml(seed.markdown, { mathjax: seed.mathjax })).html);
-    const page = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, false)));
+    const page = parse(await renderWithWords(wordLayerOptions({ glossary, phrases }, false)));
     expect(blockTexts(plain).map((each) => each.id)).toEqual(seed.blocks.map((block) => block.id));
     expect(blockTexts(page)).toEqual(blockTexts(plain));
     expect(selectAll('.w', page)).toEqual([]);
@@ -180,7 +180,7 @@ describe('the word layer on the page', () => {
     expect(new Set(placed)).toEqual(new Set(Object.keys(glossary.words)));
     expect(placed).toEqual(expect.arrayContaining(['虚拟机', '盗梦空间', '作死']));
     // The words are the ones pinyin marks, in the same order.
-    const rubies = selectAll('ruby.w', parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, true))));
+    const rubies = selectAll('ruby.w', parse(await renderWithWords(wordLayerOptions({ glossary, phrases }, true))));
     expect(rubies.map((ruby) => (ruby.children[0]?.type === 'text' ? ruby.children[0].value : ''))).toEqual(placed);
     // English and code hold no words.
     expect(glossary.blocks['hyper-q1']).toBeUndefined();
@@ -188,7 +188,7 @@ describe('the word layer on the page', () => {
 
   test('with pinyin on, each word is ruby with a reading marked as pinyin and not for translation', async () => {
     const plain = parse((await renderMarkdownToHtml(seed.markdown, { mathjax: seed.mathjax })).html);
-    const wrapped = parse(await renderWithWords(wordLayerOptions({ blocks: new Map(), glossary, segment: postSegmenter(phrases) }, true)));
+    const wrapped = parse(await renderWithWords(wordLayerOptions({ glossary, phrases }, true)));
     const rubies = selectAll('ruby.w', wrapped);
     expect(rubies.length).toBeGreaterThan(300);
     for (const ruby of rubies) {

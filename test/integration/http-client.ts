@@ -40,6 +40,14 @@ export type ReaderOptions = {
   log?: ApiResponse[];
 };
 
+/** A Set-Cookie header's name and value; the value is '' when the header deletes the cookie. */
+export function parseSetCookie(header: string): { name: string; value: string } {
+  const [pair = '', ...attributes] = header.split(';');
+  const separator = pair.indexOf('=');
+  const expired = attributes.some((attribute) => /^\s*max-age\s*=\s*0\s*$/i.test(attribute) || /^\s*expires\s*=.*1970/i.test(attribute));
+  return { name: pair.slice(0, separator).trim(), value: expired ? '' : pair.slice(separator + 1).trim() };
+}
+
 export class Reader {
   readonly cookies = new Map<string, string>();
   private readonly address: string | null | undefined;
@@ -76,12 +84,8 @@ export class Reader {
       json = undefined;
     }
     for (const cookie of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = cookie.split(';');
-      const separator = pair.indexOf('=');
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some((attribute) => /^\s*max-age\s*=\s*0\s*$/i.test(attribute)) || value === '';
-      if (expired) this.cookies.delete(name);
+      const { name, value } = parseSetCookie(cookie);
+      if (value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
     const result: ApiResponse = { method, url, status: response.status, headers: response.headers, text, json };

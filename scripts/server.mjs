@@ -61,7 +61,7 @@ const selfHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname;
 const app = next({ dev: false, hostname: 'localhost', port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
-// Next's own compression is off (next.config.ts): it would compress before the page policy reads
+// Next's own compression is off (next.config.mjs): it would compress before the page policy reads
 // the HTML. This one sits outside the policy, so it compresses what the policy let through.
 const compress = compression({ threshold: 1024 });
 const pageCacheMb = Number(process.env.PAGE_CACHE_MB);

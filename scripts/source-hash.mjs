@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'prisma', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
 const BUILD_SETTINGS = ['SITE_URL', 'CONTENT_DIR', 'NEXT_DIST_DIR', 'DATABASE_URL'];
 
 function* files(entry) {

@@ -79,7 +79,7 @@ export function decideRoute({ pathname: requested, search, cookie, acceptLanguag
   const decision = (fields) => ({ status: undefined, cookies: [], vary: null, page: null, ...fields });
   if (!isRouted(requested)) return decision({ kind: 'pass', target: `${requested}${search}`, page: `${requested}${search}` });
 
-  // Next's own trailing-slash redirect is off (next.config.ts): an old `pretty` permalink ends in
+  // Next's own trailing-slash redirect is off (next.config.mjs): an old `pretty` permalink ends in
   // `/`, and must reach its post in one redirect, not two. Our own pages drop the slash here.
   const pathname = requested.replace(/(.)\/+$/, '$1');
   const [, first = '', second, third, ...rest] = pathname.split('/');

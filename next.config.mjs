@@ -34,6 +34,10 @@ const nextConfig = {
   poweredByHeader: false,
   // scripts/server.mjs compresses, after it has hashed each page's inline scripts for its policy.
   compress: false,
+  // scripts/server.mjs keeps the pages it sends in memory (lib/http/page-cache.mjs, bounded by
+  // PAGE_CACHE_MB); a second copy in Next's own cache would only double that. Next reads its
+  // prerendered pages from the build folder when it is asked for one.
+  cacheMaxMemorySize: 0,
   // Old `pretty` permalinks end in `/`: Next's own redirect would strip it first and cost a reader
   // a second hop, so proxy.ts decides what a trailing slash means.
   skipTrailingSlashRedirect: true,

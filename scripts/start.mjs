@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
+import { SERVER_PROCESS_ENV } from './server-env.mjs';
 import { sourceHash } from './source-hash.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,7 +63,7 @@ if (migrate.status !== 0) {
   process.exit(migrate.status ?? 1);
 }
 
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { cwd: root, env: { ...env, NODE_ENV: 'production', PORT: port, HOST: host }, stdio: ['inherit', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { cwd: root, env: { ...env, ...SERVER_PROCESS_ENV, PORT: port, HOST: host }, stdio: ['inherit', 'pipe', 'inherit'] });
 let announced = false;
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

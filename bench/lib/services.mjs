@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { sourceHash } from '../../scripts/source-hash.mjs';
+import { SERVER_PROCESS_ENV } from '../../scripts/server-env.mjs';
 import { BENCH_BUILD_ENV, BENCH_HOST, startServer } from './server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -48,7 +49,7 @@ export function benchBuildIsCurrent(root) {
  */
 export function serverCommand() {
   if (process.env.BENCH_URL) return { script: 'start.mjs', env: {} };
-  return { script: 'server.mjs', env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } };
+  return { script: 'server.mjs', env: { ...SERVER_PROCESS_ENV, NEXT_TELEMETRY_DISABLED: '1' } };
 }
 
 async function withPostgresAdmin(run) {

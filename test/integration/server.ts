@@ -22,6 +22,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_PROCESS_ENV } from '../../scripts/server-env.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DIST_DIR = '.next-integration';
@@ -185,7 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
     const migrated = await runToEnd([path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'db-migrate.ts')], env);
     if (migrated.code !== 0) throw new Error(`scripts/db-migrate.ts failed for ${label}:\n${migrated.output.slice(-4000)}`);
-    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], { cwd: ROOT, env: { ...env, ...SERVER_PROCESS_ENV }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   } else {
     restoreTsconfig = guardTsconfig();
     child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

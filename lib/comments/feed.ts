@@ -10,6 +10,7 @@ import { env } from '../env';
 import { AppError } from '../http/errors';
 import { getPost } from '../content/posts';
 import { getTranslator } from '../i18n/server';
+import { xmlCarriable } from '../ugc/text';
 import { commentsFeedPath } from './feed-path';
 import { listComments } from './queries';
 import { anonymousViewer } from './types';
@@ -41,7 +42,8 @@ export async function buildCommentsFeed(slug: string, origin = env.siteUrl): Pro
       id: url,
       link: `${postUrl}/comments?comment=${encodeURIComponent(comment.id)}#comment-${comment.id}`,
       title: `${comment.author}: ${post.title}`,
-      content: comment.bodyHtml,
+      // Comments stored before their text was kept XML-safe may still hold a control character.
+      content: xmlCarriable(comment.bodyHtml),
       date: new Date(comment.editedAt ?? comment.createdAt),
       published: new Date(comment.createdAt),
       author: [comment.website ? { name: comment.author, link: comment.website } : { name: comment.author }],

@@ -7,10 +7,18 @@ describe('text readers write', () => {
     expect(codePoints('𠮷野家')).toBe(3);
   });
 
-  test('stores U+0000 and lone surrogates as U+FFFD, everything else as sent', () => {
+  test('stores U+0000, what XML cannot carry and lone surrogates as U+FFFD, everything else as sent', () => {
     expect(storableText('a\0b')).toBe('a\uFFFDb');
     expect(storableText('x\uD800y')).toBe('x\uFFFDy');
-    expect(storableText('𠮷 emoji 🐳 and 中文')).toBe('𠮷 emoji 🐳 and 中文');
+    expect(storableText('ring \u0007 the bell\u000B\u001F\uFFFE\uFFFF')).toBe('ring \uFFFD the bell\uFFFD\uFFFD\uFFFD\uFFFD');
+    expect(storableText('𠮷 emoji 🐳 and 中文\ttab\r\nline\u007F\u0085')).toBe('𠮷 emoji 🐳 and 中文\ttab\r\nline\u007F\u0085');
+  });
+
+  test('every text stored is one XML can carry (XML 1.0, production Char)', () => {
+    const xmlChar = /^[\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+    const everyCodeUnit = String.fromCharCode(...Array.from({ length: 0x10000 }, (_, code) => code));
+    expect(xmlChar.test(everyCodeUnit)).toBe(false);
+    expect(xmlChar.test(storableText(everyCodeUnit))).toBe(true);
   });
 });
 

@@ -4,10 +4,21 @@
 export const codePoints = (text: string) => Array.from(text).length;
 
 /**
- * The text as both databases store it, so that what is answered is what was stored: U+0000 as
- * CommonMark reads it (U+FFFD; PostgreSQL refuses it in text), lone surrogates as U+FFFD too.
+ * Characters XML 1.0 cannot carry at all, not even escaped: the C0 controls but tab, line feed and
+ * carriage return, and U+FFFE and U+FFFF. No reader means one, and one in a comment would make the
+ * comments feed a document no feed reader accepts.
  */
-export const storableText = (text: string) => text.toWellFormed().replace(/\0/g, '\uFFFD');
+const NOT_IN_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+
+/** The text with every character XML cannot carry as U+FFFD, as CommonMark does with U+0000. */
+export const xmlCarriable = (text: string) => text.replace(NOT_IN_XML, '\uFFFD');
+
+/**
+ * The text as both databases store it, so that what is answered is what was stored, and as XML
+ * can carry it: U+0000 (which PostgreSQL refuses in text) and the other characters XML cannot
+ * carry as U+FFFD, lone surrogates as U+FFFD too.
+ */
+export const storableText = (text: string) => xmlCarriable(text.toWellFormed());
 
 /**
  * Characters that reorder the text around them (embeddings, overrides, isolates, and the Arabic

@@ -4,7 +4,7 @@
  * really enforced: a script injected into the page does not run.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { adminToken, pointAtWord, postPath, seed } from './fixtures';
+import { adminToken, pointAtWord, postPath, readerAddress, seed, writePrivateNote } from './fixtures';
 
 type Violation = { directive: string; blocked: string; sample: string };
 
@@ -63,6 +63,19 @@ for (const { path, post } of pages) {
     expect(await violations()).toEqual([]);
   });
 }
+
+test.describe('with a note of the reader\'s own', () => {
+  test.use({ extraHTTPHeaders: { 'x-forwarded-for': readerAddress() } });
+
+  // The notes layer then loads as the page hydrates, before anything else that checks answers.
+  test('no policy violation as the notes layer loads and draws its marker', async ({ page }) => {
+    await writePrivateNote(page, 'en', 'hyper-p1', '虚拟机', 'A note for the policy test');
+    const violations = await watchViolations(page);
+    await page.goto(postPath('en'));
+    await expect(page.locator('#hyper-p1 > .note-markers')).toBeAttached();
+    expect(await violations()).toEqual([]);
+  });
+});
 
 test('no policy violation on the moderation page signed in', async ({ page }) => {
   const violations = await watchViolations(page);

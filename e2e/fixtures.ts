@@ -1,5 +1,8 @@
 /** Shared facts about the seed post and small helpers for the browser tests. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { passageAnnotation } from '../components/notes/notes-model';
+import { describe as describePassage } from '../lib/notes/anchoring/describe';
+import { postIri } from '../lib/notes/w3c/iri';
 
 export const seed = {
   slug: 'docker-and-hyper',
@@ -74,4 +77,22 @@ export async function pointAtWord(page: Page, word: string, how: 'click' | 'tap'
   if (!at) throw new Error(`"${word}" is not in the post's text`);
   if (how === 'tap') await page.touchscreen.tap(at.x, at.y);
   else await page.mouse.click(at.x, at.y);
+}
+
+/**
+ * A private note of this page's reader (its cookies) on `words` in a block of the seed post, sent
+ * through the API from the post page, as the notes panel would send it. The page is left on the
+ * post; load it again to see the note.
+ */
+export async function writePrivateNote(page: Page, locale: 'zh' | 'en', blockId: string, words: string, text: string): Promise<void> {
+  await page.goto(postPath(locale));
+  const layer = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-block]')].map((block) => ({ id: block.dataset.block ?? '', layer: 'zh' as const, text: block.textContent ?? '' })),
+  );
+  const blockText = layer.find((block) => block.id === blockId)?.text ?? '';
+  const anchor = describePassage(layer, blockId, 'zh', blockText.indexOf(words), blockText.indexOf(words) + words.length);
+  if (!anchor) throw new Error(`no anchor for "${words}" in ${blockId}`);
+  const note = passageAnnotation(postIri(siteUrl, seed.slug), anchor, { text, visibility: 'private', tags: [] });
+  const created = await page.request.post(`/api/posts/${seed.slug}/annotations`, { data: note });
+  expect(created.status(), await created.text()).toBe(201);
 }

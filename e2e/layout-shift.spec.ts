@@ -8,11 +8,8 @@
  * toolbar's buttons enabled, both counts known, the markers of any notes drawn, the fonts loaded.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { passageAnnotation } from '../components/notes/notes-model';
-import { describe as describePassage } from '../lib/notes/anchoring/describe';
 import { savedWordsKey, type SavedWord } from '../lib/gloss/saved-words';
-import { postIri } from '../lib/notes/w3c/iri';
-import { postPath, readerAddress, seed, siteUrl } from './fixtures';
+import { postPath, readerAddress, seed, writePrivateNote } from './fixtures';
 
 type Locale = Parameters<typeof postPath>[0];
 
@@ -111,17 +108,7 @@ test.describe('with saved words and a note', () => {
       test(`no layout shift at ${width} px, /${locale}`, async ({ page }) => {
         await page.setViewportSize({ width, height: 800 });
         // A private note of this reader's own, so the notes layer loads and draws its marker.
-        await page.goto(postPath(locale));
-        const layer = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('[data-block]')].map((block) => ({ id: block.dataset.block ?? '', layer: 'zh' as const, text: block.textContent ?? '' })),
-        );
-        const text = layer.find((block) => block.id === 'hyper-p1')?.text ?? '';
-        const words = '虚拟机';
-        const anchor = describePassage(layer, 'hyper-p1', 'zh', text.indexOf(words), text.indexOf(words) + words.length);
-        if (!anchor) throw new Error(`no anchor for "${words}"`);
-        const note = passageAnnotation(postIri(siteUrl, seed.slug), anchor, { text: 'A note for the layout test', visibility: 'private', tags: [] });
-        const created = await page.request.post(`/api/posts/${seed.slug}/annotations`, { data: note });
-        expect(created.status(), await created.text()).toBe(201);
+        await writePrivateNote(page, locale, 'hyper-p1', '虚拟机', 'A note for the layout test');
         await page.evaluate(([key, value]) => localStorage.setItem(key, value), [savedWordsKey, JSON.stringify(savedWords())] as const);
 
         await observeLayoutShifts(page);

@@ -10,6 +10,10 @@
  * the notes in reading order (notes-panel.tsx). Nothing here changes the flow of the page, so
  * nothing shifts.
  */
+// First of all: the notes layer's modules build zod schemas as they load (lib/notes/w3c), and zod
+// must be in jitless mode before it builds one, or it probes `new Function` under the page's
+// Content-Security-Policy, which reports it (lib/browser-zod.ts).
+import '@/lib/browser-zod';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Anchor } from '@/lib/notes/anchoring';

@@ -2,15 +2,14 @@
  * Browser tests against the production build (`npm start`, which builds when needed), in
  * Debian's Chromium where it is installed and Playwright's own browser elsewhere.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/support/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 /** A second run beside the first (another port) gets its own build folder and database too. */
 const distDir = process.env.E2E_DIST_DIR ?? (port === 3210 ? '.next-e2e' : `.next-e2e-${port}`);
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The revised site's port: the next one up (see `editedSiteUrl` in e2e/fixtures.ts). */
 const editedPort = port + 1;
@@ -63,12 +62,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /popular-post\.spec\.ts/ },

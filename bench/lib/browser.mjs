@@ -5,14 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumLaunchOptions } from '../../test/support/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'];
+export { CHROMIUM_PATH };
 
 /** Launches the browser; the caller closes it. */
 export function launchChromium() {
-  const system = existsSync(CHROMIUM_PATH);
-  return chromium.launch(system ? { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } : {});
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** Which browser launchChromium() runs, for notes. */

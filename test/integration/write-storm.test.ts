@@ -12,6 +12,7 @@
  * database passes its integrity checks. Writes that got no answer may or may not be stored; how
  * many were is printed.
  */
+import { threadApiPath } from '../../lib/comments/paths';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -38,7 +39,7 @@ const CRASH_WRITES_MAX = 1_000;
 // address of its own, believed from the local proxy.
 const STORM_ENV = { TRUSTED_PROXIES: '127.0.0.1', COMMENTS_RATE_PER_MINUTE: '100000', COMMENTS_RATE_PER_DAY: '1000000' };
 
-const THREAD_PATH = `/api/posts/${OPEN_POST}/comments`;
+const THREAD_PATH = threadApiPath(OPEN_POST);
 
 const commentAnswer = z.object({ comment: z.looseObject({ id: z.string(), parentId: z.string().nullable() }) });
 const pageComment = z.looseObject({ id: z.string(), parentId: z.string().nullable(), bodyHtml: z.string() });

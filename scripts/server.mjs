@@ -27,6 +27,9 @@
  * without a length or over 1 MB (411, 413), and requests that do not arrive in full in time
  * (408; lib/http/http-limits.mjs). A form post to a page is read in full first and refused (400)
  * when Next could not decode it as a form (lib/http/action-body.mjs).
+ *
+ * Before it listens on its port, the server asks itself for a few pages on a loopback port of its
+ * own, so the first readers after a start do not wait for routes to load (lib/http/warm-up.mjs).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
@@ -41,6 +44,7 @@ import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-head
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { loggedFromMemory, logRequest, REQUEST_ID_HEADER } from '../lib/http/request-log.mjs';
 import { alignActionHost, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { warmUp } from '../lib/http/warm-up.mjs';
 import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
 
@@ -180,7 +184,6 @@ function passToNext(request, response, kept) {
   });
 }
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`ready: listening on http://${hostname}:${port}`));
 // Stop taking connections and let the requests in flight finish. A keep-alive connection is closed
 // as soon as it is idle (its answers say `Connection: close` meanwhile), not when its timeout runs
 // out; whatever is still open after STOP_GRACE_MS is cut. Then the database and Redis are closed.
@@ -199,3 +202,8 @@ function stop() {
   server.closeIdleConnections();
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+
+// Routes loaded before the first reader's request (lib/http/warm-up.mjs), then the site's port.
+const warmed = await warmUp(server);
+console.log(`warmed up: ${warmed.paths} paths in ${warmed.ms} ms`);
+server.listen(port, hostname, () => console.log(`ready: listening on http://${hostname}:${port}`));

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { annotationDocumentSchema, annotationHtml, annotationPageSchema, annotationTags } from '../../lib/notes/w3c/dto-schema';
 import { renderReaderMarkdown } from '../../lib/ugc/render-markdown';
+import { storableText } from '../../lib/ugc/text';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
 import { freshAddress, privateFields, Reader, type ApiResponse } from './http-client';
 import { CLOSED_POST, OPEN_POST, READY_TIMEOUT_MS, ROOT, SITE_URL, startServer, type RunningServer } from './server';
@@ -54,8 +55,8 @@ const enSelectors = () => [
   { type: 'TextQuoteSelector', exact: 'kernel features', prefix: 'a few ', suffix: ' such as' },
 ];
 
-/** What a note's text is stored as: line breaks as LF, U+0000 (as CommonMark reads it) and lone surrogates as U+FFFD. */
-const asStored = (text: string) => text.toWellFormed().replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+/** What a note's text is stored as: line breaks as LF, the rest as storableText keeps every text (lib/ugc/text.ts). */
+const asStored = (text: string) => storableText(text).replace(/\r\n?/g, '\n');
 /** The payload as a tag (tags cannot hold control characters, and have at most 40 characters). */
 const tagOf = (payload: string) => {
   const tag = Array.from(payload.normalize('NFC').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()).slice(0, 40).join('').trim();

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitForOk } from './server.mjs';
 import { freePort } from './services.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -108,23 +109,6 @@ function runNext(nextBin, dir, args, log) {
 function exited(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-}
-
-/** Polls url until it answers 200; the reason otherwise (the server exited, or time ran out). */
-async function waitForOk(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return `next start exited (${child.exitCode ?? child.signalCode}) before it answered`;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return null;
-    } catch {
-      // Not listening yet; try again.
-    }
-    await sleep(250);
-  }
-  return `no 200 from ${url} within ${timeoutMs / 1000} s`;
 }
 
 /**

@@ -39,11 +39,14 @@ function tail(file, lines = 30) {
   }
 }
 
-/** Polls url until it answers 200, the child exits, or timeoutMs passes. */
-async function waitForOk(url, child, timeoutMs) {
+/**
+ * Polls url until it answers 200 (null), the child exits, or timeoutMs passes (why not, in words).
+ * Shared with bench/lib/bare-next.mjs.
+ */
+export async function waitForOk(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return `server exited (${child.exitCode ?? child.signalCode}) before it was ready`;
+    if (child.exitCode !== null || child.signalCode !== null) return `the server exited (${child.exitCode ?? child.signalCode}) before it answered`;
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       await response.arrayBuffer();

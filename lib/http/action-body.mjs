@@ -10,9 +10,9 @@
  * The bound values are JSON in React's reply format, where a string starting with `$` is a
  * reference or a special value. Only what this site's forms send is let through (plain JSON,
  * escaped strings, `undefined`/`NaN`/infinities/-0, dates, integers as BigInt, form data, and
- * references to other fields of the same post, each field reached once); every other kind (streams, typed arrays,
- * maps, sets, server references, paths into other values) makes React throw or wait for a field
- * that never comes, and no form here sends it.
+ * references to other fields of the same post, each field reached once); every other kind
+ * (streams, typed arrays, maps, sets, server references, paths into other values) makes React
+ * throw or wait for a field that never comes, and no form here sends it.
  *
  * Once checked, the body is handed to Next in a request that streams it again.
  * Plain JavaScript (types in JSDoc) because Node runs the server as is.

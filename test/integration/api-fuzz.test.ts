@@ -15,11 +15,10 @@ import { errorCodes } from '../../lib/http/errors';
 import { createTempDatabase, postgresUnavailableReason, PROVIDERS, type TempDatabase } from './databases';
 import { Reader, type ApiResponse } from './http-client';
 import { seedNote } from './seed-note';
-import { OPEN_POST, READY_TIMEOUT_MS, SITE_URL, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, SITE_URL, startServer, type RunningServer } from './server';
 
 const pgUnavailable = await postgresUnavailableReason();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
-const LIMITS_OFF = '100000000';
 const errorAnswer = z.object({ error: z.object({ code: z.enum(errorCodes), message: z.string() }) });
 const commentId = z.object({ comment: z.object({ id: z.string(), pending: z.literal(true).optional() }) });
 const noteId = z.object({ id: z.string() });
@@ -92,7 +91,7 @@ describe.each(PROVIDERS)('the API under generated input on %s', (provider) => {
       server = await startServer({
         databaseUrl: database.url,
         label: `${provider} (fuzzing)`,
-        env: { TRUSTED_PROXIES: '127.0.0.1', COMMENTS_RATE_PER_MINUTE: LIMITS_OFF, COMMENTS_RATE_PER_DAY: LIMITS_OFF, NOTES_RATE_PER_MINUTE: LIMITS_OFF, NOTES_RATE_PER_DAY: LIMITS_OFF },
+        env: { TRUSTED_PROXIES: '127.0.0.1', ...LIMITS_OFF_ENV },
       });
       const author = new Reader(server.baseUrl);
       existingComment = commentId.parse((await author.post(`/api/posts/${OPEN_POST}/comments`, { author: 'Seed', body: 'A comment to aim at' })).json).comment.id;

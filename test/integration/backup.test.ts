@@ -12,10 +12,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
-import { OPEN_POST, READY_TIMEOUT_MS, ROOT, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, ROOT, startServer, type RunningServer } from './server';
 import { seedNote } from './seed-note';
 
-const ENV = { COMMENTS_RATE_PER_MINUTE: '100000', COMMENTS_RATE_PER_DAY: '1000000', NOTES_RATE_PER_MINUTE: '100000', NOTES_RATE_PER_DAY: '1000000' };
+const ENV = LIMITS_OFF_ENV;
 
 /** Runs an npm script's command as `npm run` would, on the test's database. */
 function run(script: string, args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
 import { Reader } from './http-client';
-import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
 const threadPath = `/api/posts/${OPEN_POST}/comments`;
 let serial = 0;
@@ -24,8 +24,8 @@ describe('writes from another origin', () => {
 
   beforeAll(async () => {
     database = await createTempDatabase('sqlite');
-    // Every write here comes from this machine: a limit of its own so the tests never meet it.
-    server = await startServer({ databaseUrl: database.url, label: 'sqlite (cross-origin)', env: { COMMENTS_RATE_PER_MINUTE: '1000', COMMENTS_RATE_PER_DAY: '100000' } });
+    // Every write here comes from this machine: limits it never meets.
+    server = await startServer({ databaseUrl: database.url, label: 'sqlite (cross-origin)', env: LIMITS_OFF_ENV });
   }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {

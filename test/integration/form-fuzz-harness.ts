@@ -12,18 +12,14 @@ import { expect } from 'vitest';
 import { createTempDatabase, type Provider, type TempDatabase } from './databases';
 import { CROSS_SITE_ORIGIN, describePlan, describeRequest, simplerPlans, type Plan } from './form-mutations';
 import type { Answer, RawPost } from './page-forms';
-import { startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, startServer, type RunningServer } from './server';
 
 export const FORM_RUNS = Number(process.env.FORM_FUZZ_RUNS ?? 100);
 export const ADMIN_TOKEN = 'form-fuzz-admin-token-5d0e93b1';
-const LIMITS_OFF = '100000000';
 export const FORM_FUZZ_ENV = {
   TRUSTED_PROXIES: '127.0.0.1',
   ADMIN_TOKEN,
-  COMMENTS_RATE_PER_MINUTE: LIMITS_OFF,
-  COMMENTS_RATE_PER_DAY: LIMITS_OFF,
-  NOTES_RATE_PER_MINUTE: LIMITS_OFF,
-  NOTES_RATE_PER_DAY: LIMITS_OFF,
+  ...LIMITS_OFF_ENV,
 };
 
 /** Rows a form may change, by `table:key`, each as JSON (rate-limit counters left out: refusals count). */
@@ -55,11 +51,19 @@ export async function stateReader(database: TempDatabase): Promise<StateReader> 
   }
   const client = new pg.Client({ connectionString: database.target.url });
   await client.connect();
+  // One connection runs one query at a time: reads asked for at once wait for each other here,
+  // since pg deprecates queueing overlapping queries on a client.
+  let previous: Promise<unknown> = Promise.resolve();
+  const readAll = async () => {
+    const state: State = new Map();
+    for (const [table, sql] of Object.entries(STATE_QUERIES)) collect(table, (await client.query<Record<string, unknown>>(sql)).rows, state);
+    return state;
+  };
   return {
-    read: async () => {
-      const state: State = new Map();
-      for (const [table, sql] of Object.entries(STATE_QUERIES)) collect(table, (await client.query<Record<string, unknown>>(sql)).rows, state);
-      return state;
+    read: () => {
+      const next = previous.then(readAll, readAll);
+      previous = next.catch(() => undefined);
+      return next;
     },
     close: () => client.end(),
   };

@@ -29,19 +29,15 @@ import { visitAdmin, visitCommentPages, visitFeeds, visitPostPages, type PageRun
 import { hostilePayloads } from './hostile-input-payloads';
 import { checkReadBack, sharedBodies } from './hostile-input-readback';
 import { inPool, THREAD_PATH, writePayload, type WrittenPayload } from './hostile-input-writes';
-import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
 const pgUnavailable = await postgresUnavailableReason();
 const payloads = hostilePayloads();
 const ADMIN_TOKEN = 'hostile-input-admin-token-4e7b1c90';
-const LIMITS_OFF = '100000000';
 const SERVER_ENV = {
   TRUSTED_PROXIES: '127.0.0.1',
   ADMIN_TOKEN,
-  COMMENTS_RATE_PER_MINUTE: LIMITS_OFF,
-  COMMENTS_RATE_PER_DAY: LIMITS_OFF,
-  NOTES_RATE_PER_MINUTE: LIMITS_OFF,
-  NOTES_RATE_PER_DAY: LIMITS_OFF,
+  ...LIMITS_OFF_ENV,
 };
 const WRITERS = 8;
 

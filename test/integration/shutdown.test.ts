@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDatabase, type TempDatabase } from './databases';
-import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
 const SESSION_SECRET = 'integration-session-secret-0123456789abcdef';
 
@@ -31,7 +31,7 @@ describe('an instance stopped during a write storm', () => {
     server = await startServer({
       databaseUrl: database.url,
       label: 'sqlite (shutdown)',
-      env: { COMMENTS_RATE_PER_MINUTE: '100000', COMMENTS_RATE_PER_DAY: '1000000', SESSION_SECRET },
+      env: { ...LIMITS_OFF_ENV, SESSION_SECRET },
     });
   }, READY_TIMEOUT_MS + 60_000);
 

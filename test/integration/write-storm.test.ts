@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { databasePool, postgresUnavailableReason, PROVIDERS, query, type TempDatabase } from './databases';
 import { freshAddress, Reader, type ApiResponse } from './http-client';
-import { OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
+import { LIMITS_OFF_ENV, OPEN_POST, READY_TIMEOUT_MS, startServer, type RunningServer } from './server';
 
 const pgUnavailable = await postgresUnavailableReason();
 
@@ -37,7 +37,7 @@ const CRASH_WRITES_MAX = 1_000;
 // The per-address allowance is not what this file tests (comments-api.test.ts does): with the
 // defaults, a reader's 4th comment in a minute would be refused. Each writer still comes from an
 // address of its own, believed from the local proxy.
-const STORM_ENV = { TRUSTED_PROXIES: '127.0.0.1', COMMENTS_RATE_PER_MINUTE: '100000', COMMENTS_RATE_PER_DAY: '1000000' };
+const STORM_ENV = { TRUSTED_PROXIES: '127.0.0.1', ...LIMITS_OFF_ENV };
 
 const THREAD_PATH = threadApiPath(OPEN_POST);
 

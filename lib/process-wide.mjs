@@ -25,13 +25,17 @@
  *                     (`onShutdown`, run by scripts/server.mjs through `shutDown`)
  *   peer-key          the random key that proves a peer address came from this process's HTTP
  *                     server, not from a client (lib/http/peer-header.mjs)
+ *   change-feed       this instance's id and whether it listens for other instances' changes
+ *                     (lib/db/change-feed.ts)
+ *   self-key          the random key of the requests the app makes to its own server
+ *                     (lib/http/self-request.ts)
  *
  * The same reason makes classes differ between copies: an error made by one copy's AppError
  * fails another copy's `instanceof`, so `isAppError` (lib/http/errors.ts) also knows one by its
  * shape, and a rate limiter stays in the chunk whose copy of rate-limiter-flexible made it.
  */
 
-/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'page-cache' | 'on-shutdown' | 'peer-key'} ProcessWideSlot */
+/** @typedef {'db' | 'db-opened' | 'migration-queues' | 'rate-limits' | 'thread-cache' | 'memory-answers' | 'page-cache' | 'on-shutdown' | 'peer-key' | 'change-feed' | 'self-key'} ProcessWideSlot */
 
 /**
  * `globalThis` as a table of symbols: it is typed without an index signature, and the slots'

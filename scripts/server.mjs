@@ -44,6 +44,7 @@ import { PEER_HEADER, peerAddress, peerHeaderValue } from '../lib/http/peer-head
 import { answerWithPagePolicy, SCRIPTLESS_PAGE_POLICY } from '../lib/http/page-policy.mjs';
 import { loggedFromMemory, logRequest, REQUEST_ID_HEADER } from '../lib/http/request-log.mjs';
 import { alignActionHost, isCrossOriginWrite } from '../lib/http/same-origin.mjs';
+import { selfHost } from '../lib/http/self-address.mjs';
 import { warmUp } from '../lib/http/warm-up.mjs';
 import { shutDown } from '../lib/process-wide.mjs';
 import { sessionSecretProblem } from '../lib/session-secret.mjs';
@@ -56,8 +57,8 @@ if (secretProblem) {
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '127.0.0.1';
-/** Where this server reaches itself: the address it listens on, or the loopback when on all. */
-const selfHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname;
+/** Where this server reaches itself. */
+const ownHost = selfHost(hostname);
 // Next's name for this server, in the URLs it builds for itself, not where it listens. Next gives
 // proxy.ts a request URL on `localhost` whatever the hostname, and compares a rewrite's target with
 // its own name: any other name here makes every rewrite (a post in another reading mode) a second
@@ -74,7 +75,7 @@ const pages = registerPageCache(
     maxBytes: (Number.isFinite(pageCacheMb) && pageCacheMb >= 0 ? pageCacheMb : 64) * 1024 * 1024,
     // A stale page is rendered again by a request of the server to itself, in the background.
     refresh: (path, headers) => {
-      const refreshing = httpRequest({ host: selfHost, port, path, headers }, (answer) => answer.resume());
+      const refreshing = httpRequest({ host: ownHost, port, path, headers }, (answer) => answer.resume());
       refreshing.on('error', (error) => console.error(`refreshing ${path} failed: ${error.message}`));
       refreshing.end();
     },

@@ -79,6 +79,11 @@ export async function awaitDurable(db: Db): Promise<void> {
   await opened.get(db)?.wal?.sync();
 }
 
+/** The connection pool of a PostgreSQL client made by createDb; null on SQLite. */
+export function postgresPoolOf(db: Db): pg.Pool | null {
+  return opened.get(db)?.pool ?? null;
+}
+
 /** How many WAL syncs an SQLite client has completed (for tests); null on PostgreSQL. */
 export function walSyncsOf(db: Db): number | null {
   return opened.get(db)?.wal?.completed ?? null;

@@ -2,18 +2,20 @@
  * Two instances on one PostgreSQL database and one Redis, started at the same moment, behind
  * nginx (Debian's package) running docs/nginx.conf, the file docs/deploy.md tells operators to
  * copy, with only its ports changed. What one instance is told, the other serves: comments and
- * notes written through one are read through the other, in the API and on the post's page; rate
+ * notes written through one are read through the other, in the API and on the post's pages; rate
  * limits are shared; the migrations ran once; nginx spreads requests over both, hands on its
  * request id, and keeps serving when one instance stops.
  *
  * Skipped, with the reason printed, where nginx, PostgreSQL or Redis is missing.
  */
 import { randomBytes } from 'node:crypto';
+import { chromium } from '@playwright/test';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appliedVersions, createTempDatabase, migrationFiles, postgresUnavailableReason, type TempDatabase } from './databases';
 import { freePort, OPEN_POST, READY_TIMEOUT_MS, ROOT, startServer, type RunningServer } from './server';
 import { seedNote } from './seed-note';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { nginxUnavailableReason, startNginx } from '../support/nginx.mjs';
 
 const REDIS = { host: '127.0.0.1', port: 6379 };
@@ -101,6 +103,34 @@ describe.skipIf(unavailable !== null)('two instances behind nginx on PostgreSQL 
       })
       .toContain(comment.id);
     await expect.poll(async () => (await fetch(`${b.baseUrl}/zh/posts/${OPEN_POST}/comments`)).text(), { timeout: Math.max(500, 2_000 - (Date.now() - started)), interval: 100 }).toContain(body);
+  });
+
+  test('a comment posted through A is on B’s post page within 2 s, as a reader’s browser shows it', async () => {
+    const postPage = (locale: string) => `${b.baseUrl}/${locale}/posts/${OPEN_POST}`;
+    // B has the pages in memory already, as an instance that readers keep busy has.
+    for (const locale of ['zh', 'en']) for (let index = 0; index < 2; index += 1) await (await fetch(postPage(locale))).arrayBuffer();
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    try {
+      const page = await browser.newPage();
+      const body = `经由 A 写入，在 B 的文章页上读到 ${Date.now()}`;
+      expect((await postComment(a.baseUrl, body)).status).toBe(201);
+      const started = Date.now();
+      await expect
+        .poll(
+          async () => {
+            await page.goto(postPage('zh'));
+            return page.locator('#comments').innerText();
+          },
+          { timeout: 2_000, interval: 100 },
+        )
+        .toContain(body);
+      const elapsed = Date.now() - started;
+      // The other pages of the post went with it: the English one too, without a browser.
+      await expect.poll(async () => (await fetch(postPage('en'))).text(), { timeout: Math.max(200, 2_000 - elapsed), interval: 100 }).toContain(body);
+      console.log(`[integration] a comment written through A was on B’s post page after ${elapsed} ms`);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('a note written through B is served by A', async () => {

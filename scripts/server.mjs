@@ -70,15 +70,20 @@ const handle = app.getRequestHandler();
 // the HTML. This one sits outside the policy, so it compresses what the policy let through.
 const compress = compression({ threshold: 1024 });
 const pageCacheMb = Number(process.env.PAGE_CACHE_MB);
+const REFRESH_TIMEOUT_MS = 30_000;
 const pages = registerPageCache(
   createPageCache({
     maxBytes: (Number.isFinite(pageCacheMb) && pageCacheMb >= 0 ? pageCacheMb : 64) * 1024 * 1024,
-    // A stale page is rendered again by a request of the server to itself, in the background.
-    refresh: (path, headers) => {
-      const refreshing = httpRequest({ host: ownHost, port, path, headers }, (answer) => answer.resume());
-      refreshing.on('error', (error) => console.error(`refreshing ${path} failed: ${error.message}`));
-      refreshing.end();
-    },
+    // A stale page is rendered again by a request of the server to itself, in the background;
+    // over when the request is (a render that hangs is given up after REFRESH_TIMEOUT_MS).
+    refresh: (path, headers) =>
+      new Promise((resolve) => {
+        const refreshing = httpRequest({ host: ownHost, port, path, headers, timeout: REFRESH_TIMEOUT_MS }, (answer) => answer.resume());
+        refreshing.on('timeout', () => refreshing.destroy(new Error(`no answer in ${REFRESH_TIMEOUT_MS} ms`)));
+        refreshing.on('error', (error) => console.error(`refreshing ${path} failed: ${error.message}`));
+        refreshing.on('close', () => resolve(undefined));
+        refreshing.end();
+      }),
   }),
 );
 

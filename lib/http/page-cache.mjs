@@ -10,18 +10,19 @@
  * (lib/http/route-decision.mjs, the decision proxy.ts carries out too) with the same choices to
  * remember gets those bytes with an `ETag`, or `304 Not Modified` when it already has them.
  *
- * Freshness: a kept page is answered for `freshMs` (a second). After that one request has Next
- * render it again while the others still get the kept copy; an unchanged body keeps its compressed
- * forms. With `refresh` (the server's own HTTP request to itself, marked with a one-time token in
- * REFRESH_HEADER), that request is made in the background and every reader gets the kept copy
- * (not after a change: see below). Any change the app makes to what pages show (a comment, a moderator's decision) makes
- * every kept page stale at once, through `pagesChanged` (lib/http/page-cache-registry.mjs),
- * before the change is reported done: the next request for each waits for it to be rendered again, the others get
- * the kept copy for as long as that render takes (not one render per reader in a stream of
- * writes), and an answer begun before the change is kept only as stale. Whoever made the
- * change sees it at once: a request with a personal cookie (lib/http/personal-cookies.mjs: the
- * comments this browser wrote, the admin's session) is never answered from here. Another
- * instance shows the change within its own render plus a second. Files under `_next/static/`
+ * Freshness: any change the app makes to what pages show (a comment, a moderator's decision, and
+ * on PostgreSQL another instance's: lib/db/change-feed.ts) makes every kept page stale at once,
+ * through `pagesChanged` (lib/http/page-cache-registry.mjs), before the change is reported done;
+ * so does time, after `freshMs` (a minute, the backstop for changes made behind the app's back,
+ * as Next's own revalidation is). A stale page is rendered again by one request while the others
+ * get the kept copy; an unchanged body keeps its compressed forms, and an answer begun before a
+ * change is kept only as stale. With `refresh` (the server's own HTTP request to itself, marked
+ * with a one-time token in REFRESH_HEADER), that request is made in the background, one render at
+ * a time, and every reader gets the kept copy at once: under a stream of writes, renders neither
+ * pile up nor make readers wait, and a change is on the page within a render or two. Without
+ * it, the first reader after a change waits for the render. Whoever made the change sees it at
+ * once: a request with a personal cookie (lib/http/personal-cookies.mjs: the comments this
+ * browser wrote, the admin's session) is never answered from here. Files under `_next/static/`
  * are immutable and kept until memory is short.
  *
  * Memory: bounded by `maxBytes` (bodies and their compressed forms); the least recently used go.
@@ -40,8 +41,8 @@ const brotliAsync = promisify(brotliCompress);
 /** The header of a request the cache made to have a stale page rendered again; its value is a one-time token. */
 export const REFRESH_HEADER = 'x-duizhao-refresh';
 
-/** How long a kept page is answered before Next is asked again. */
-export const PAGE_FRESH_MS = 1_000;
+/** How long a kept page nothing has changed is answered before Next is asked again. */
+export const PAGE_FRESH_MS = 60_000;
 /** Answers larger than this are not kept (a video in `public/`, say). */
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 /** Below this size compression saves too little to be worth it (the threshold of Next's own). */
@@ -123,8 +124,9 @@ function holdsEntity(entry, header) {
 }
 
 /**
- * @param {{ maxBytes: number, freshMs?: number, now?: () => number, refresh?: (path: string, headers: Record<string, string>) => void }} options
- *   `refresh` sends a GET of `path` with `headers` to this server, answered as any other request.
+ * @param {{ maxBytes: number, freshMs?: number, now?: () => number, refresh?: (path: string, headers: Record<string, string>) => Promise<void> }} options
+ *   `refresh` sends a GET of `path` with `headers` to this server, answered as any other request,
+ *   and settles once the answer is over.
  */
 export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.now, refresh }) {
   /** Tokens of the refreshes asked for and not yet arrived. */
@@ -133,7 +135,32 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
   const entries = new Map();
   let bytes = 0;
   let generation = 0;
-  const counts = { hits: 0, stale: 0, misses: 0, stored: 0, notModified: 0 };
+  const counts = { hits: 0, stale: 0, misses: 0, stored: 0, notModified: 0, refreshes: 0 };
+  /** Refreshes waiting for the one in progress: each page once, in the order readers asked. */
+  /** @type {Map<string, { path: string, headers: Record<string, string> }>} */
+  const refreshQueue = new Map();
+  let refreshRunning = false;
+
+  /** Starts the next queued refresh, unless one is running. */
+  function nextRefresh() {
+    if (refreshRunning || !refresh) return;
+    const next = refreshQueue.entries().next();
+    if (next.done) return;
+    const [key, { path, headers }] = next.value;
+    refreshQueue.delete(key);
+    refreshRunning = true;
+    counts.refreshes += 1;
+    const token = randomUUID();
+    refreshTokens.add(token);
+    // A token whose request never arrives is forgotten with the patience it was given.
+    setTimeout(() => refreshTokens.delete(token), REFRESH_PATIENCE_MS).unref();
+    refresh(path, { ...headers, [REFRESH_HEADER]: token })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshRunning = false;
+        nextRefresh();
+      });
+  }
 
   /** @param {Entry} entry */
   function forget(entry) {
@@ -239,20 +266,17 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
       return { ...found, entry };
     }
     entry.refreshing = at;
-    // After a change (expires 0) the next reader waits for the new render, so that a change is on
-    // this instance's pages for whoever loads them next; a page merely past its second is
-    // rendered again in the background.
-    if (!refresh || entry.expires === 0) return { ...found, refresh: entry };
-    const fresh = randomUUID();
-    refreshTokens.add(fresh);
-    // A token whose request never arrives is forgotten with the patience it was given.
-    setTimeout(() => refreshTokens.delete(fresh), REFRESH_PATIENCE_MS).unref();
-    refresh(request.url, {
-      [REFRESH_HEADER]: fresh,
-      'accept-encoding': 'identity',
-      ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
-      ...(request.headers['accept-language'] ? { 'accept-language': headerText(request.headers['accept-language']) } : {}),
+    // Without a refresher, this request renders it again (and waits for it).
+    if (!refresh) return { ...found, refresh: entry };
+    refreshQueue.set(key, {
+      path: request.url,
+      headers: {
+        'accept-encoding': 'identity',
+        ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+        ...(request.headers['accept-language'] ? { 'accept-language': headerText(request.headers['accept-language']) } : {}),
+      },
     });
+    nextRefresh();
     counts.stale += 1;
     return { ...found, entry };
   }

@@ -7,8 +7,8 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createPageCache, type PageCache } from './page-cache.mjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createPageCache, PAGE_FRESH_MS, type PageCache } from './page-cache.mjs';
 import { pagesChanged, registerPageCache } from './page-cache-registry.mjs';
 import { rawRequest } from '../../test/support/raw-http';
 
@@ -131,12 +131,15 @@ describe('a shared answer is kept and answered from memory', () => {
 });
 
 describe('freshness', () => {
-  test('after a second one request asks Next again while the rest get the kept copy', async () => {
+  test('after a minute one request asks Next again while the rest get the kept copy', async () => {
     let version = 1;
     render['/zh/posts/x'] = () => ({ body: `${PAGE}<!-- ${version} -->` });
     await raw('/zh/posts/x', { cookie: 'lang=zh' });
     await settle();
-    clock += 1_001;
+    clock += PAGE_FRESH_MS - 1;
+    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- 1 -->');
+    expect(reachedNext).toHaveLength(1);
+    clock += 2;
     version = 2;
     let release = () => {};
     holdNext = new Promise((resolve) => (release = resolve));
@@ -151,38 +154,55 @@ describe('freshness', () => {
     expect(reachedNext).toHaveLength(2);
   });
 
-  test('with a refresher, a page past its second is rendered again in the background and every reader gets the kept copy; after a change the next reader waits', async () => {
+  test('with a refresher, a stale page is rendered again in the background, one render at a time, and every reader gets the kept copy, after a change too', async () => {
     const refreshed: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
     cache = createPageCache({
       maxBytes: 1024 * 1024,
       now: () => clock,
-      refresh: (path, headers) => {
+      refresh: async (path, headers) => {
         refreshed.push(path);
-        void raw(path, headers);
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await raw(path, headers);
+        running -= 1;
       },
     });
     let version = 1;
-    render['/zh/posts/x'] = () => ({ body: `${PAGE}<!-- ${version} -->` });
-    await raw('/zh/posts/x', { cookie: 'lang=zh' });
+    for (const path of ['/zh/posts/x', '/zh/posts/y']) render[path] = () => ({ body: `${PAGE}<!-- ${path} ${version} -->` });
+    for (const path of ['/zh/posts/x', '/zh/posts/y']) await raw(path, { cookie: 'lang=zh' });
     await settle();
     version = 2;
-    clock += 1_001;
+    clock += PAGE_FRESH_MS + 1;
     const first = await raw('/zh/posts/x', { cookie: 'lang=zh' });
     const second = await raw('/zh/posts/x', { cookie: 'lang=zh' });
-    expect(first.body.toString()).toContain('<!-- 1 -->');
-    expect(second.body.toString()).toContain('<!-- 1 -->');
+    expect(first.body.toString()).toContain('<!-- /zh/posts/x 1 -->');
+    expect(second.body.toString()).toContain('<!-- /zh/posts/x 1 -->');
     await settle();
-    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- 2 -->');
+    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- /zh/posts/x 2 -->');
     expect(refreshed).toEqual(['/zh/posts/x']);
-    expect(reachedNext).toHaveLength(2);
+    expect(reachedNext).toHaveLength(3);
     // A made-up token is an ordinary request: answered from what is kept.
     await raw('/zh/posts/x', { cookie: 'lang=zh', 'x-duizhao-refresh': 'guessed' });
-    expect(reachedNext).toHaveLength(2);
-    // A change: the next reader gets the new render, not the kept copy.
+    expect(reachedNext).toHaveLength(3);
+    // A change while Next is slow: both pages are rendered again, one after the other, while
+    // readers keep getting the kept copies at once.
     version = 3;
     cache.invalidate();
-    expect((await raw('/zh/posts/x', { cookie: 'lang=zh' })).body.toString()).toContain('<!-- 3 -->');
-    expect(refreshed).toHaveLength(1);
+    let release = () => {};
+    holdNext = new Promise((resolve) => (release = resolve));
+    for (const path of ['/zh/posts/x', '/zh/posts/y', '/zh/posts/x']) expect((await raw(path, { cookie: 'lang=zh' })).body.toString()).toMatch(/ [12] -->/);
+    await settle();
+    expect(running).toBe(1);
+    holdNext = null;
+    release();
+    await vi.waitFor(() => expect(refreshed).toHaveLength(3));
+    await vi.waitFor(() => expect(running).toBe(0));
+    await settle();
+    for (const path of ['/zh/posts/x', '/zh/posts/y']) expect((await raw(path, { cookie: 'lang=zh' })).body.toString()).toContain(`<!-- ${path} 3 -->`);
+    expect(mostAtOnce).toBe(1);
+    expect(refreshed.slice(1)).toEqual(['/zh/posts/x', '/zh/posts/y']);
   });
 
   test('a change makes every kept page stale at once: one request renders it again, the others get the kept copy meanwhile', async () => {

@@ -138,6 +138,8 @@ const noteRow = (id: string, overrides: Row = {}): Row => ({
   tags: '["docker","虚拟化"]',
   status: 'published',
   deleted: false,
+  via: null,
+  canonical: 'urn:uuid:6b1f0c7e-0d55-4c1a-9a57-3f1d2e4c5b6a',
   createdAt: at('2024-02-29T23:59:58.123Z'),
   updatedAt: at('2024-03-01T00:00:00.001Z'),
   ...overrides,
@@ -189,6 +191,8 @@ const MODEL_CASES: Record<string, ModelCase> = {
         tags: '[]',
         status: 'spam',
         deleted: true,
+        via: 'https://elsewhere.example/annotations/读者-1',
+        canonical: null,
         createdAt: at('2030-06-15T12:00:00.500Z'),
         updatedAt: at('2030-06-15T12:05:00.000Z'),
       },
@@ -210,6 +214,8 @@ const MODEL_CASES: Record<string, ModelCase> = {
         tags: '["标签"]',
         status: 'published',
         deleted: false,
+        via: null,
+        canonical: 'https://example.org/canonical/2',
         createdAt: at('2024-01-01T00:00:00.000Z'),
         updatedAt: at('2024-01-01T00:00:00.000Z'),
       },
@@ -287,6 +293,14 @@ const MODEL_CASES: Record<string, ModelCase> = {
     ],
     key: (row) => ({ commentId_reporterHash: { commentId: row.commentId, reporterHash: row.reporterHash } }),
     updates: [{ createdAt: at('2026-01-01T00:00:00.007Z') }, { createdAt: at('1970-01-01T00:00:00.000Z') }],
+  },
+  RetiredNoteId: {
+    rows: [
+      { id: 'retired-note', retiredAt: at('2024-03-10T08:30:00.250Z') },
+      { id: 'my_first_annotation', retiredAt: at('1999-12-31T23:59:59.999Z') },
+    ],
+    key: (row) => ({ id: row.id }),
+    updates: [{ retiredAt: at('2030-06-15T12:00:00.500Z') }, { retiredAt: at('1970-01-01T00:00:00.000Z') }],
   },
   RateLimitCounter: {
     rows: [

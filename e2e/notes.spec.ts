@@ -23,7 +23,7 @@ import { adminToken, editedSiteUrl, postPath, readerAddress, seed, siteUrl } fro
 
 type Locale = Parameters<typeof postPath>[0];
 
-const collectionPath = `/api/posts/${seed.slug}/annotations`;
+const collectionPath = `/api/posts/${seed.slug}/annotations/`;
 const seedIri = postIri(siteUrl, seed.slug);
 
 const copy = {

@@ -11,7 +11,7 @@ import { flushSync } from 'react-dom';
 import dynamic from 'next/dynamic';
 import type { NoteLabels } from '@/components/notes/labels';
 import { NOTES_PANEL_ID } from '@/components/notes/panel-id';
-import { notesApiPath } from '@/lib/notes/paths';
+import { notesPageApiPath } from '@/lib/notes/paths';
 import { glossModes, nextGlossMode, readingCookies, readingHref, type GlossMode, type ReadingMode } from '@/lib/gloss/reading-mode';
 import { cleanCopy } from './clean-copy';
 import { isShortcutKey } from './keyboard';
@@ -102,7 +102,7 @@ export function ReadingView({ initialMode, labels, path, glossaryUrl, notes, chi
     if (!hydrated || notesWanted) return;
     const root = rootRef.current;
     const controller = new AbortController();
-    fetch(notesApiPath(notes.slug), { credentials: 'same-origin', signal: controller.signal })
+    fetch(notesPageApiPath(notes.slug, 0), { credentials: 'same-origin', signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((page: unknown) => {
         const total = typeof page === 'object' && page !== null && 'partOf' in page ? (page.partOf as { total?: unknown }).total : undefined;

@@ -6,6 +6,7 @@ export const errorCodes = [
   'request.invalid',
   'request.tooLarge',
   'request.unsupportedType',
+  'request.notAcceptable',
   'request.methodNotAllowed',
   'request.notFound',
   'request.crossOrigin',
@@ -45,6 +46,8 @@ export const errorCodes = [
   'annotation.hasReplies',
   'annotation.rateLimited',
   'annotation.preconditionFailed',
+  'annotation.iriImmutable',
+  'annotation.notAnchored',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

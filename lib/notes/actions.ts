@@ -11,7 +11,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { isForeignKeyViolation, isRecordMissing } from '../db/constraint-errors';
+import { isForeignKeyViolation, isRecordMissing, isUniqueViolation } from '../db/constraint-errors';
 import type { Note as NoteRow } from '../db/generated/sqlite/client';
 import type { LoadedPost } from '../content/posts';
 import { AppError } from '../http/errors';
@@ -19,8 +19,8 @@ import { takeWriteAllowance } from '../limits/rate-limit';
 import { detectLang } from '../ugc/language';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { idOfNoteIri, slugOfPostIri } from './w3c/iri';
-import { findNote, isOwnNote } from './queries';
-import type { NewNote, NoteEdit } from './w3c/schema';
+import { findNote, isNoteIdTaken, isOwnNote } from './queries';
+import { viaOf, type NewNote, type NoteEdit } from './w3c/schema';
 import type { PassageInput, TargetInput } from './w3c/target-schema';
 import type { NoteViewer, Visibility } from './types';
 
@@ -35,6 +35,8 @@ export type WriteContext = {
   viewer: NoteViewer & { readerId: string };
   /** Origins whose IRIs are ours: SITE_URL and the one the request came to. */
   origins: readonly string[];
+  /** The id the client suggested (the protocol's `Slug`), already checked to be a valid id. */
+  slug?: string | null;
 };
 
 type Placement = Pick<NoteRow, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
@@ -64,22 +66,31 @@ export async function createNote(db: Db, draft: NewNote, context: WriteContext):
     draft.target.kind === 'passage' ? placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
   await takeWriteAllowance(db, context.addressHash, 'notes');
   const now = new Date();
-  return db.note.create({
-    data: {
-      id: newId(),
-      postSlug: context.post.slug,
-      ...placement,
-      readerId: context.viewer.readerId,
-      addressHash: context.addressHash,
-      bodySource: draft.note.text,
-      bodyHtml: renderReaderMarkdown(draft.note.text),
-      lang: draft.note.lang ?? detectLang(draft.note.text),
-      tags: JSON.stringify(draft.tags ?? []),
-      status: 'published',
-      createdAt: now,
-      updatedAt: now,
-    },
-  });
+  const data = {
+    postSlug: context.post.slug,
+    ...placement,
+    readerId: context.viewer.readerId,
+    addressHash: context.addressHash,
+    bodySource: draft.note.text,
+    bodyHtml: renderReaderMarkdown(draft.note.text),
+    lang: draft.note.lang ?? detectLang(draft.note.text),
+    tags: JSON.stringify(draft.tags ?? []),
+    status: 'published',
+    via: viaOf(draft),
+    canonical: draft.canonical,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The suggested id when it names nothing yet and never did; the unique key settles a race.
+  const suggested = context.slug && !(await isNoteIdTaken(db, context.slug)) ? context.slug : null;
+  if (suggested) {
+    try {
+      return await db.note.create({ data: { id: suggested, ...data } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return db.note.create({ data: { id: newId(), ...data } });
 }
 
 /** Whether a target sent with an edit names what the note already targets. */
@@ -119,11 +130,14 @@ async function changeableNote(db: Db, id: string, viewer: NoteViewer): Promise<N
 
 export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, origins, expected }: EditContext): Promise<NoteRow> {
   const row = await changeableNote(db, id, viewer);
-  const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null;
+  const rewrites = edit.note !== null || edit.tags !== null || edit.visibility !== null || (edit.canonical !== null && row.canonical === null) || (edit.via !== null && row.via === null);
   if (rewrites && !isOwnNote(row, viewer)) throw new AppError('annotation.forbidden', 403, 'only the author may change what a note says');
   if (edit.status !== null && !viewer.isAdmin) throw new AppError('annotation.forbidden', 403, 'only the admin may moderate notes');
   if (edit.motivation !== null && edit.motivation !== (row.parentId === null ? 'commenting' : 'replying')) throw invalid('the motivation of a note cannot change');
   if (edit.target && !sameTarget(row, edit.target, origins)) throw new AppError('annotation.targetImmutable', 400, 'the target of a note cannot change');
+  const keeps = (sent: string | null, stored: string | null) => sent === null || stored === null || sent === stored;
+  if (!keeps(edit.canonical, row.canonical) || !keeps(edit.via, row.via)) throw new AppError('annotation.iriImmutable', 409, 'the canonical and via IRIs of a note cannot change');
+  const setsIris = { ...(edit.canonical !== null && row.canonical === null ? { canonical: edit.canonical } : {}), ...(edit.via !== null && row.via === null ? { via: edit.via } : {}) };
   if (edit.visibility === 'public' && row.visibility === 'private' && row.parentId !== null) {
     const parent = await db.note.findUnique({ where: { id: row.parentId }, select: { visibility: true } });
     if (parent?.visibility === 'private') throw invalid('a reply to a private note is private');
@@ -144,6 +158,7 @@ export async function editNote(db: Db, id: string, edit: NoteEdit, { viewer, ori
         ...(edit.tags ? { tags: JSON.stringify(edit.tags) } : {}),
         ...(edit.visibility ? { visibility: edit.visibility } : {}),
         ...(edit.status ? { status: edit.status } : {}),
+        ...setsIris,
         // Moderation is not a change of the note: `modified` tells readers when its author last edited it.
         ...(rewrites ? { updatedAt: new Date() } : {}),
       },
@@ -160,10 +175,16 @@ export async function deleteNote(db: Db, id: string, viewer: NoteViewer): Promis
   await changeableNote(db, id, viewer);
   // Only when no reply exists, checked in the same statement; a reply written meanwhile makes the
   // foreign key refuse, and the note becomes a placeholder all the same.
-  const removed = await db.note.deleteMany({ where: { id, replies: { none: {} } } }).catch((error: unknown) => {
-    if (isForeignKeyViolation(error)) return { count: 0 };
-    throw error;
-  });
+  const removed = await db
+    .$transaction(async (tx) => {
+      const gone = await tx.note.deleteMany({ where: { id, replies: { none: {} } } });
+      if (gone.count > 0) await tx.retiredNoteId.create({ data: { id } });
+      return gone;
+    })
+    .catch((error: unknown) => {
+      if (isForeignKeyViolation(error)) return { count: 0 };
+      throw error;
+    });
   if (removed.count > 0) return { placeholder: false };
   await db.note.update({ where: { id }, data: { deleted: true, bodySource: '', bodyHtml: '', tags: '[]', updatedAt: new Date() } });
   return { placeholder: true };

@@ -49,5 +49,5 @@ export async function moderateNote(session: { db: Db; isAdmin: boolean }, id: st
     await deleteNote(session.db, id, ADMIN);
     return;
   }
-  await editNote(session.db, id, { iri: null, motivation: null, target: null, note: null, tags: null, visibility: null, status: 'spam' }, { viewer: ADMIN, origins: [] });
+  await editNote(session.db, id, { iri: null, canonical: null, via: null, motivation: null, target: null, note: null, tags: null, visibility: null, status: 'spam' }, { viewer: ADMIN, origins: [] });
 }

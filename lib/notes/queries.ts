@@ -28,7 +28,7 @@ function visibleWhere(slug: string, viewer: NoteViewer): Prisma.NoteWhereInput {
   };
 }
 
-export type NoteListing = { rows: NoteRow[]; total: number };
+export type NoteListing = { rows: NoteRow[]; total: number; /** When a note the viewer sees last changed; null with none. */ modified: Date | null };
 
 /**
  * One page of a post's notes in the order they were written, replies and deleted notes kept as
@@ -36,11 +36,18 @@ export type NoteListing = { rows: NoteRow[]; total: number };
  */
 export async function listNotes(db: Db, slug: string, viewer: NoteViewer, page: number): Promise<NoteListing> {
   const where = visibleWhere(slug, viewer);
-  const [total, rows] = await db.$transaction([
+  const [total, rows, latest] = await db.$transaction([
     db.note.count({ where }),
     db.note.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: page * PAGE_SIZE, take: PAGE_SIZE }),
+    db.note.aggregate({ where, _max: { updatedAt: true } }),
   ]);
-  return { rows, total };
+  return { rows, total, modified: latest._max.updatedAt };
+}
+
+/** Whether an id names a note, or named one that was deleted: such an id is never issued again. */
+export async function isNoteIdTaken(db: Db, id: string): Promise<boolean> {
+  const [note, retired] = await Promise.all([db.note.findUnique({ where: { id }, select: { id: true } }), db.retiredNoteId.findUnique({ where: { id } })]);
+  return note !== null || retired !== null;
 }
 
 /** The note, if this viewer may see it. */

@@ -42,7 +42,7 @@ const zhNote = (text = '这里说得很对') => `${text}，编号 ${serial()}`;
 const enNote = (text = 'A note in English') => `${text}, number ${serial()}`;
 
 const postIri = (slug = OPEN_POST) => `${SITE_URL}/posts/${slug}`;
-const collectionPath = (slug = OPEN_POST) => `/api/posts/${slug}/annotations`;
+const collectionPath = (slug = OPEN_POST) => `/api/posts/${slug}/annotations/`;
 const pathOf = (iri: string) => new URL(iri).pathname;
 
 /** `Docker` in block docker-p2 ("很多人都说Docker只不过是把内核的一些特性，...") of the seed post. */
@@ -145,7 +145,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       return annotationDocumentSchema.parse(response.json);
     };
     const page = async (as: Reader, slug = OPEN_POST) => {
-      const response = await as.get(collectionPath(slug));
+      const response = await as.get(`${collectionPath(slug)}?page=0`);
       expect(response.status, response.text).toBe(200);
       expectLd(response);
       return annotationPageSchema.parse(response.json);
@@ -185,10 +185,10 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expect(response.status, response.text).toBe(201);
       expectLd(response);
       const annotation = annotationDocumentSchema.parse(response.json);
-      expect(annotation.id).toMatch(new RegExp(`^${SITE_URL.replace(/\./g, '\\.')}/api/annotations/[\\w-]{1,40}$`));
+      expect(annotation.id).toMatch(new RegExp(`^${SITE_URL.replace(/\./g, '\\.')}/api/posts/${OPEN_POST}/annotations/[\\w-]{1,40}$`));
       expect(response.headers.get('location')).toBe(annotation.id);
       expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
-      expect(response.headers.get('link')).toContain('http://www.w3.org/ns/ldp#Resource');
+      expect(response.headers.get('link')).toContain('http://www.w3.org/ns/ldp#BasicContainer');
       expect(annotation).toMatchObject({ '@context': ANNO, type: 'Annotation', motivation: 'commenting', visibility: 'public', mine: true });
       expect(annotation.created).toBe(annotation.modified);
       expect(Math.abs(Date.parse(annotation.created) - Date.now())).toBeLessThan(60_000);
@@ -267,7 +267,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
       expect(own.items.map((item) => item.created)).toEqual(sorted.map((item) => item.created));
     });
 
-    test('GET /api/annotations/{id}: the author reads their private note; for anyone else it does not exist (404 on every method)', async () => {
+    test('GET /api/posts/{slug}/annotations/{id}: the author reads their private note; for anyone else it does not exist (404 on every method)', async () => {
       const privateNote = await create(privateOwner, newAnnotation({ visibility: 'private', body: { type: 'TextualBody', value: zhNote(`只给自己 ${PRIVATE_MARK}`) } }));
       const own = await fetchOne(privateOwner, privateNote);
       expect(own.status, own.text).toBe(200);
@@ -589,7 +589,7 @@ describe.each(PROVIDERS)('annotations API over HTTP on %s', (provider) => {
 
     test('OPTIONS names the allowed methods; other methods are 405 with Allow', async () => {
       const container = await reader().request('OPTIONS', collectionPath());
-      expect(container.status).toBe(204);
+      expect(container.status).toBe(200);
       expect(container.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
       expect(container.headers.get('accept-post')).toContain('application/ld+json');
       const note = await create(reader());

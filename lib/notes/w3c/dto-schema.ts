@@ -1,6 +1,6 @@
 /**
  * The API's answers as a client parses them (zod): what the notes UI reads back from
- * `/api/posts/{slug}/annotations` and `/api/annotations/{id}`, and the two things it needs most
+ * `/api/posts/{slug}/annotations/?page=n` and `/api/posts/{slug}/annotations/{id}`, and the two things it needs most
  * from an annotation: the note's HTML and its tags. Pure and client-safe.
  */
 import { z } from 'zod';
@@ -26,6 +26,8 @@ const cssSelectorSchema = z.object({
 export const annotationDtoSchema = z.strictObject({
   id: z.url(),
   type: z.literal('Annotation'),
+  via: z.string().optional(),
+  canonical: z.string().optional(),
   motivation: z.enum(['commenting', 'replying']),
   creator: z.strictObject({ id: z.string(), type: z.literal('Person') }).optional(),
   created: z.iso.datetime(),
@@ -40,6 +42,7 @@ export const annotationDtoSchema = z.strictObject({
 
 export const annotationDocumentSchema = annotationDtoSchema.extend({ '@context': z.literal(ANNO_CONTEXT) });
 
+/** A page of whole annotations, as the notes UI reads them (the container's default pages). */
 export const annotationPageSchema = z.strictObject({
   '@context': z.literal(ANNO_CONTEXT),
   id: z.url(),

@@ -15,7 +15,10 @@ import { isOwnNote, type NoteListing } from '../queries';
 import type { NoteViewer } from '../types';
 import {
   ANNO_CONTEXT,
+  LDP_CONTEXT,
+  type AnnotationCollectionDocument,
   type AnnotationDocument,
+  type AnnotationPage,
   type AnnotationDto,
   type AnnotationPageDocument,
   type AnnotationSelector,
@@ -54,12 +57,14 @@ function passageTarget(row: NoteRow, siteUrl: string): PassageTarget {
 
 export function toAnnotationDto(row: NoteRow, { siteUrl, secret, viewer }: DtoContext): AnnotationDto {
   const head = {
-    id: noteIri(siteUrl, row.id),
+    id: noteIri(siteUrl, row.postSlug, row.id),
     type: 'Annotation' as const,
+    ...(row.via === null ? {} : { via: row.via }),
+    ...(row.canonical === null ? {} : { canonical: row.canonical }),
     motivation: row.parentId === null ? ('commenting' as const) : ('replying' as const),
   };
   const tail = {
-    target: row.parentId === null ? passageTarget(row, siteUrl) : noteIri(siteUrl, row.parentId),
+    target: row.parentId === null ? passageTarget(row, siteUrl) : noteIri(siteUrl, row.postSlug, row.parentId),
     visibility: row.visibility === 'private' ? ('private' as const) : ('public' as const),
   };
   const times = { created: row.createdAt.toISOString(), modified: row.updatedAt.toISOString() };
@@ -87,18 +92,48 @@ export function toAnnotationDocument(row: NoteRow, context: DtoContext): Annotat
   return { '@context': ANNO_CONTEXT, ...toAnnotationDto(row, context) };
 }
 
+export type PageWhere = { slug: string; page: number; pageSize: number; iris: boolean };
+
+const lastPage = (total: number, pageSize: number) => Math.max(0, Math.ceil(total / pageSize) - 1);
+
 /** A page of a post's annotation collection; pages are numbered from 0, the last may be empty only if all are. */
-export function toAnnotationPage(listing: NoteListing, where: { slug: string; page: number; pageSize: number }, context: DtoContext): AnnotationPageDocument {
+function annotationPage(listing: NoteListing, where: PageWhere, context: DtoContext): AnnotationPage {
   const { siteUrl } = context;
-  const last = Math.max(0, Math.ceil(listing.total / where.pageSize) - 1);
+  const { slug, page, iris } = where;
+  const last = lastPage(listing.total, where.pageSize);
+  const items = listing.rows.map((row) => toAnnotationDto(row, context));
   return {
-    '@context': ANNO_CONTEXT,
-    id: pageIri(siteUrl, where.slug, where.page),
+    id: pageIri(siteUrl, slug, page, iris),
     type: 'AnnotationPage',
-    partOf: { id: collectionIri(siteUrl, where.slug), type: 'AnnotationCollection', total: listing.total, first: pageIri(siteUrl, where.slug, 0), last: pageIri(siteUrl, where.slug, last) },
-    startIndex: where.page * where.pageSize,
-    ...(where.page < last ? { next: pageIri(siteUrl, where.slug, where.page + 1) } : {}),
-    ...(where.page > 0 ? { prev: pageIri(siteUrl, where.slug, Math.min(where.page - 1, last)) } : {}),
-    items: listing.rows.map((row) => toAnnotationDto(row, context)),
+    partOf: { id: collectionIri(siteUrl, slug, iris), type: 'AnnotationCollection', total: listing.total, first: pageIri(siteUrl, slug, 0, iris), last: pageIri(siteUrl, slug, last, iris) },
+    startIndex: page * where.pageSize,
+    ...(page < last ? { next: pageIri(siteUrl, slug, page + 1, iris) } : {}),
+    ...(page > 0 ? { prev: pageIri(siteUrl, slug, Math.min(page - 1, last), iris) } : {}),
+    items: iris ? items.map((item) => item.id) : items,
+  };
+}
+
+export function toAnnotationPage(listing: NoteListing, where: PageWhere, context: DtoContext): AnnotationPageDocument {
+  return { '@context': ANNO_CONTEXT, ...annotationPage(listing, where, context) };
+}
+
+export type CollectionWhere = PageWhere & { label: string; modified: Date | null; minimal: boolean };
+
+/**
+ * The container's description: its first page embedded (`listing` is page 0), or only linked
+ * when the client asked for the minimal container; its IRI says whether its pages hold IRIs only.
+ */
+export function toAnnotationCollection(listing: NoteListing, where: CollectionWhere, context: DtoContext): AnnotationCollectionDocument {
+  const { siteUrl } = context;
+  const { slug, iris } = where;
+  return {
+    '@context': [ANNO_CONTEXT, LDP_CONTEXT],
+    id: collectionIri(siteUrl, slug, iris),
+    type: ['BasicContainer', 'AnnotationCollection'],
+    label: where.label,
+    total: listing.total,
+    ...(where.modified ? { modified: where.modified.toISOString() } : {}),
+    first: where.minimal ? pageIri(siteUrl, slug, 0, iris) : annotationPage(listing, { ...where, page: 0 }, context),
+    last: pageIri(siteUrl, slug, lastPage(listing.total, where.pageSize), iris),
   };
 }

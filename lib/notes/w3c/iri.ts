@@ -5,16 +5,18 @@
  * fragment are the same post. An IRI is only ours when its origin is one of `origins` (the
  * configured SITE_URL and the origin the request came to). Pure.
  */
-import { noteApiPath, notesApiPath, notesPageApiPath } from '../paths';
+import { noteApiPath, notesApiPath, notesIrisApiPath, notesPageApiPath } from '../paths';
 
 const NOTE_ID = /^[\w-]{1,40}$/;
 const POST_PATH = /^\/(?:(?:zh|en)\/)?posts\/([^/]+)\/?$/;
-const NOTE_PATH = /^\/api\/annotations\/([^/]+)\/?$/;
+/** A note under its post's container, or at the path notes had before (paths.ts). */
+const NOTE_PATHS = [/^\/api\/posts\/[^/]+\/annotations\/([^/]+)\/?$/, /^\/api\/annotations\/([^/]+)\/?$/];
 
 export const postIri = (siteUrl: string, slug: string) => `${siteUrl}/posts/${encodeURIComponent(slug)}`;
-export const noteIri = (siteUrl: string, id: string) => `${siteUrl}${noteApiPath(id)}`;
-export const collectionIri = (siteUrl: string, slug: string) => `${siteUrl}${notesApiPath(slug)}`;
-export const pageIri = (siteUrl: string, slug: string, page: number) => `${siteUrl}${notesPageApiPath(slug, page)}`;
+export const noteIri = (siteUrl: string, slug: string, id: string) => `${siteUrl}${noteApiPath(slug, id)}`;
+/** The container; with `iris`, the form of it whose pages list IRIs only. */
+export const collectionIri = (siteUrl: string, slug: string, iris = false) => `${siteUrl}${iris ? notesIrisApiPath(slug) : notesApiPath(slug)}`;
+export const pageIri = (siteUrl: string, slug: string, page: number, iris = false) => `${siteUrl}${notesPageApiPath(slug, page, iris)}`;
 
 /** The path of an IRI of ours, percent-decoded; null for anything else. */
 function ourPath(iri: string, origins: readonly string[]): string | null {
@@ -49,7 +51,7 @@ export function slugOfPostIri(iri: string, origins: readonly string[]): string |
 /** The id of the annotation an IRI names, if it names one of ours. */
 export function idOfNoteIri(iri: string, origins: readonly string[]): string | null {
   const path = ourPath(iri, origins);
-  const id = path === null ? null : NOTE_PATH.exec(path)?.[1];
+  const id = path === null ? null : NOTE_PATHS.map((pattern) => pattern.exec(path)?.[1]).find((found) => found !== undefined);
   return id && NOTE_ID.test(id) ? id : null;
 }
 

@@ -96,10 +96,25 @@ function isAnnoContext(value: string): boolean {
 const motivationSchema = z.enum(['commenting', 'replying']);
 export const visibilitySchema = z.enum(['public', 'private']) satisfies z.ZodType<Visibility>;
 
+/** An absolute IRI a client gave (`canonical`, `via`), kept as it was sent. */
+const keptIriSchema = z
+  .string()
+  .max(2000, 'annotation.invalid')
+  .refine((iri) => !CONTROL_CHARACTER.test(iri) && URL.canParse(iri), 'annotation.invalid');
+
+/**
+ * What a new note keeps as `via`: the `via` its client sent, else the client's own `id` for it
+ * (the server gives every new note an IRI of its own, as the protocol asks).
+ */
+export const viaOf = (draft: Pick<NewNote, 'iri' | 'via'>): string | null =>
+  draft.via ?? (draft.iri !== null && keptIriSchema.safeParse(draft.iri).success ? draft.iri : null);
+
 /** Properties every form shares; `@context` may be left out by plain-JSON clients. */
 const common = {
   '@context': contextSchema.optional(),
   id: z.string().max(2000).optional(),
+  canonical: keptIriSchema.optional(),
+  via: keptIriSchema.optional(),
   type: z.literal('Annotation').optional(),
   motivation: motivationSchema.optional(),
   visibility: visibilitySchema.optional(),
@@ -109,6 +124,9 @@ const common = {
 export type NewNote = {
   /** The `id` the client sent, if any: ids are the server's, so it must name the note being edited. */
   iri: string | null;
+  /** The `via` the client sent (a new note also keeps its client's `id` there: see `viaOf`). */
+  via: string | null;
+  canonical: string | null;
   motivation: 'commenting' | 'replying' | null;
   target: TargetInput;
   note: NoteInput;
@@ -139,11 +157,23 @@ export const annotationSchema = z
       return z.NEVER;
     }
     const tags = mergeTags(input.body?.tags ?? [], input.tags, context);
-    return { iri: input.id ?? null, motivation: input.motivation ?? null, target: input.target, note, tags, visibility: input.visibility ?? null };
+    return {
+      iri: input.id ?? null,
+      via: input.via ?? null,
+      canonical: input.canonical ?? null,
+      motivation: input.motivation ?? null,
+      target: input.target,
+      note,
+      tags,
+      visibility: input.visibility ?? null,
+    };
   });
 
 export type NoteEdit = {
   iri: string | null;
+  /** Set once: a note that has a `canonical` or a `via` keeps it (a different one is refused). */
+  canonical: string | null;
+  via: string | null;
   motivation: 'commenting' | 'replying' | null;
   /** When given, must name what the note already targets. */
   target: TargetInput | null;
@@ -173,6 +203,8 @@ export const annotationPatchSchema = z
     }
     return {
       iri: input.id ?? null,
+      canonical: input.canonical ?? null,
+      via: input.via ?? null,
       motivation: input.motivation ?? null,
       target: input.target ?? null,
       note: input.body?.note ?? null,

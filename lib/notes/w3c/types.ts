@@ -6,6 +6,8 @@
 import type { Visibility } from '../types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** The Linked Data Platform's context, which the container's description uses with ANNO_CONTEXT. */
+export const LDP_CONTEXT = 'http://www.w3.org/ns/ldp.jsonld';
 /** The media type of every answer, as the Web Annotation Protocol asks. */
 export const ANNO_CONTENT_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"`;
 
@@ -24,9 +26,13 @@ export type NoteBody = { type: 'Choice'; items: TextualBody[] };
 export type TagBody = { type: 'TextualBody'; purpose: 'tagging'; value: string };
 
 export type AnnotationDto = {
-  /** The annotation's IRI: `${SITE_URL}/api/annotations/{id}`. */
+  /** The annotation's IRI, under its container: `${SITE_URL}/api/posts/{slug}/annotations/{id}`. */
   id: string;
   type: 'Annotation';
+  /** The IRI its client had given it, when it came from elsewhere. */
+  via?: string;
+  /** The `canonical` IRI its client gave it, unchanged. */
+  canonical?: string;
   /** `commenting` on a passage, `replying` to another note. */
   motivation: 'commenting' | 'replying';
   created: string;
@@ -48,13 +54,31 @@ export type AnnotationDto = {
 
 export type AnnotationDocument = { '@context': typeof ANNO_CONTEXT } & AnnotationDto;
 
-export type AnnotationPageDocument = {
-  '@context': typeof ANNO_CONTEXT;
+/** A page of the container: the annotations in full, or only their IRIs. */
+export type AnnotationPage = {
   id: string;
   type: 'AnnotationPage';
   partOf: { id: string; type: 'AnnotationCollection'; total: number; first: string; last: string };
   startIndex: number;
   next?: string;
   prev?: string;
-  items: AnnotationDto[];
+  items: AnnotationDto[] | string[];
+};
+
+export type AnnotationPageDocument = { '@context': typeof ANNO_CONTEXT } & AnnotationPage;
+
+/**
+ * A post's notes as the container describes itself: an LDP BasicContainer that is also an
+ * AnnotationCollection, with its first page embedded, or only linked when the client asked for
+ * the minimal container.
+ */
+export type AnnotationCollectionDocument = {
+  '@context': [typeof ANNO_CONTEXT, typeof LDP_CONTEXT];
+  id: string;
+  type: ['BasicContainer', 'AnnotationCollection'];
+  label: string;
+  total: number;
+  modified?: string;
+  first: AnnotationPage | string;
+  last: string;
 };

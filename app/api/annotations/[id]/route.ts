@@ -1,34 +1,20 @@
 /**
- * `GET|PATCH|PUT|DELETE /api/annotations/{id}`: one note as a W3C Annotation. Its author changes
- * or deletes it; the admin deletes or moderates public ones.
+ * `/api/annotations/{id}`: where notes were before they lived under their post's container. Every
+ * method is answered with a permanent redirect (308) to `/api/posts/{slug}/annotations/{id}`, so
+ * IRIs issued before keep working and clients learn the new one (lib/notes/api.ts says why).
  */
 import type { NextRequest } from 'next/server';
-import { getNote, parseNoteId, patchNote, putNote, removeNote } from '@/lib/notes/api';
-import { ANNOTATION_METHODS, annotationHeaders, methodNotAllowed, optionsResponse } from '@/lib/notes/w3c/ld-response';
-import { handle } from '@/lib/http/respond';
+import { parseNoteId, redirectToContainer } from '@/lib/notes/api';
+import { annotationHeaders, handleLd, optionsResponse } from '@/lib/notes/w3c/ld-response';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
-  return handle(async () => getNote(request, parseNoteId((await params).id)));
-}
-
-export async function PATCH(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
-  return handle(async () => patchNote(request, parseNoteId((await params).id)));
-}
-
-export async function PUT(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
-  return handle(async () => putNote(request, parseNoteId((await params).id)));
-}
-
-export async function DELETE(request: NextRequest, { params }: RouteContext<'/api/annotations/[id]'>) {
-  return handle(async () => removeNote(request, parseNoteId((await params).id)));
+  return handleLd(annotationHeaders, async () => redirectToContainer(request, parseNoteId((await params).id)));
 }
 
 export function OPTIONS() {
   return optionsResponse(annotationHeaders);
 }
 
-export function POST() {
-  return methodNotAllowed(ANNOTATION_METHODS);
-}
+export { GET as PATCH, GET as PUT, GET as DELETE, GET as POST };

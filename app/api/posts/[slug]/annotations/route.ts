@@ -1,18 +1,21 @@
-/** `GET|POST /api/posts/{slug}/annotations`: a post's notes as a W3C AnnotationPage, and adding one. */
+/**
+ * `GET|POST /api/posts/{slug}/annotations/`: a post's notes as a W3C Annotation Container (an
+ * AnnotationCollection and LDP BasicContainer) and its pages, and adding one. The IRI ends in
+ * `/`; the same path without it answers the same.
+ */
 import type { NextRequest } from 'next/server';
-import { getNotesPage, postNote } from '@/lib/notes/api';
-import { containerHeaders, CONTAINER_METHODS, methodNotAllowed, optionsResponse } from '@/lib/notes/w3c/ld-response';
-import { handle } from '@/lib/http/respond';
+import { getContainer, postNote } from '@/lib/notes/api';
+import { containerHeaders, handleLd, ldMethodNotAllowed, optionsResponse } from '@/lib/notes/w3c/ld-response';
 import { parseSlug } from '@/lib/http/route-params';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/annotations'>) {
-  return handle(async () => getNotesPage(request, parseSlug((await params).slug)));
+  return handleLd(containerHeaders, async () => getContainer(request, parseSlug((await params).slug)));
 }
 
 export async function POST(request: NextRequest, { params }: RouteContext<'/api/posts/[slug]/annotations'>) {
-  return handle(async () => postNote(request, parseSlug((await params).slug)));
+  return handleLd(containerHeaders, async () => postNote(request, parseSlug((await params).slug)));
 }
 
 export function OPTIONS() {
@@ -20,7 +23,7 @@ export function OPTIONS() {
 }
 
 export function PUT() {
-  return methodNotAllowed(CONTAINER_METHODS);
+  return ldMethodNotAllowed(containerHeaders);
 }
 
 export { PUT as PATCH, PUT as DELETE };

@@ -336,6 +336,33 @@ test.describe('reader notes', () => {
     await expect(group.locator('.note-quote')).toHaveText([chinese.words, english.words]);
   });
 
+  test('a note a W3C client sends with only a TextQuoteSelector is highlighted on its words, in the Chinese and in the English', async ({ page }) => {
+    const passages = [
+      { where: { text: '把内核的一些特性', layer: 'zh' as const, blockId: 'docker-p2' }, quote: { exact: '把内核的一些特性' } },
+      { where: { text: 'kernel features', layer: 'en' as const, blockId: 'docker-p2' }, quote: { exact: 'kernel features', prefix: 'a few ' } },
+    ];
+    const notes = passages.map((passage) => ({ ...passage, text: unique(`Lone quote (${passage.where.layer})`) }));
+    for (const note of notes) {
+      const response = await page.request.post(collectionPath, {
+        data: {
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'Annotation',
+          body: { type: 'TextualBody', value: note.text },
+          target: { source: seedIri, selector: { type: 'TextQuoteSelector', ...note.quote } },
+          visibility: 'private',
+        },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+    }
+    await openPost(page, 'en');
+    await openPanel(page);
+    for (const note of notes) {
+      await noteCard(page, note.text).getByRole('button', { name: copy.en.show }).click();
+      await expect.poll(() => highlighted(page, 'duizhao-note-active')).toEqual([note.where]);
+      await expect.poll(() => highlighted(page, 'duizhao-notes')).toContainEqual(note.where);
+    }
+  });
+
   test('a private note stays with its reader; a public one is seen by everyone', async ({ page, anotherReader }) => {
     const secret: Passage = { blockId: 'hyper-p2', layer: 'zh', words: '一等公民' };
     const shared: Passage = { blockId: 'hyper-p2', layer: 'zh', words: '传统的虚机' };

@@ -19,6 +19,8 @@ import { takeWriteAllowance } from '../limits/rate-limit';
 import { detectLang } from '../ugc/language';
 import { renderReaderMarkdown } from '../ugc/render-markdown';
 import { idOfNoteIri, slugOfPostIri } from './w3c/iri';
+import { anchorSelection } from './anchor-selection';
+import { postText } from './post-text';
 import { findNote, isNoteIdTaken, isOwnNote } from './queries';
 import { viaOf, type NewNote, type NoteEdit } from './w3c/schema';
 import type { PassageInput, TargetInput } from './w3c/target-schema';
@@ -41,12 +43,20 @@ export type WriteContext = {
 
 type Placement = Pick<NoteRow, 'parentId' | 'layer' | 'blockId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'visibility'>;
 
-function placePassage(target: PassageInput, draft: NewNote, post: LoadedPost, origins: readonly string[]): Placement {
+/**
+ * A note on a passage: the post's IRI, and the words the client's selectors name, found in the
+ * post's text as the page shows it (anchor-selection.ts); 400 `annotation.notAnchored` when they
+ * are not in the post.
+ */
+async function placePassage(target: PassageInput, draft: NewNote, post: LoadedPost, origins: readonly string[]): Promise<Placement> {
   if (draft.motivation === 'replying') throw invalid('a note on a passage has the motivation "commenting"');
   if (slugOfPostIri(target.source, origins) !== post.slug) throw new AppError('annotation.targetInvalid', 400, `the target source must be this post's IRI`);
-  if (!post.blocks.some((block) => block.id === target.blockId)) throw new AppError('annotation.selectorInvalid', 400, `the post has no block "${target.blockId}"`);
-  const { layer, blockId, start, end, exact, prefix, suffix } = target;
-  return { parentId: null, layer, blockId, start, end, exact, prefix, suffix, visibility: draft.visibility ?? 'public' };
+  const { block } = target.selection;
+  if (block && !post.blocks.some((each) => each.id === block.blockId)) throw new AppError('annotation.selectorInvalid', 400, `the post has no block "${block.blockId}"`);
+  const found = anchorSelection(await postText(post), target.selection);
+  if (!found) throw new AppError('annotation.notAnchored', 400, 'the selected words are not in this post');
+  const { layer, blockId, start, end, exact } = found;
+  return { parentId: null, layer, blockId, start, end, exact, prefix: found.prefix || null, suffix: found.suffix || null, visibility: draft.visibility ?? 'public' };
 }
 
 async function placeReply(db: Db, parentIri: string, draft: NewNote, context: WriteContext): Promise<Placement> {
@@ -63,7 +73,7 @@ async function placeReply(db: Db, parentIri: string, draft: NewNote, context: Wr
 
 export async function createNote(db: Db, draft: NewNote, context: WriteContext): Promise<NoteRow> {
   const placement =
-    draft.target.kind === 'passage' ? placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
+    draft.target.kind === 'passage' ? await placePassage(draft.target, draft, context.post, context.origins) : await placeReply(db, draft.target.parentIri, draft, context);
   await takeWriteAllowance(db, context.addressHash, 'notes');
   const now = new Date();
   const data = {
@@ -93,19 +103,19 @@ export async function createNote(db: Db, draft: NewNote, context: WriteContext):
   return db.note.create({ data: { id: newId(), ...data } });
 }
 
-/** Whether a target sent with an edit names what the note already targets. */
+/**
+ * Whether a target sent with an edit names what the note already targets: its parent, or its
+ * words (and its block and position, where the client names them).
+ */
 function sameTarget(row: NoteRow, target: TargetInput, origins: readonly string[]): boolean {
   if (target.kind === 'reply') return row.parentId !== null && idOfNoteIri(target.parentIri, origins) === row.parentId;
+  const { quote, block, inBlock } = target.selection;
   return (
     row.parentId === null &&
     slugOfPostIri(target.source, origins) === row.postSlug &&
-    row.layer === target.layer &&
-    row.blockId === target.blockId &&
-    row.start === target.start &&
-    row.end === target.end &&
-    row.exact === target.exact &&
-    row.prefix === target.prefix &&
-    row.suffix === target.suffix
+    (quote === null || (quote.exact === row.exact && (quote.prefix ?? null) === row.prefix && (quote.suffix ?? null) === row.suffix)) &&
+    (block === null || (block.blockId === row.blockId && block.layer === row.layer)) &&
+    (inBlock === null || (inBlock.start === row.start && inBlock.end === row.end))
   );
 }
 

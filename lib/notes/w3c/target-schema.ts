@@ -1,10 +1,11 @@
 /**
- * What an annotation may target: a passage of a post, located by a TextQuoteSelector and a
- * CssSelector (the block, in the Chinese or in its English gloss) refined by a
- * TextPositionSelector, exactly as the notes UI's anchoring describes a selection; or another
- * note, by its IRI, for a reply. The two CssSelector forms are the anchoring library's
- * (anchoring/css-selector.ts), and as there the position must span exactly the quote, in UTF-16
- * code units as the DOM counts them, so every stored passage is one the notes UI can anchor.
+ * What an annotation may target: a passage of a post, located by the selectors any W3C client
+ * may send (client-selectors.ts), which the server anchors in the post's text; or another note,
+ * by its IRI, for a reply. The stored form of a passage (`selectorsSchema`, read back by
+ * selectors.ts) is a TextQuoteSelector and a CssSelector (the block, in the Chinese or in its
+ * English gloss) refined by a TextPositionSelector, exactly as the notes UI's anchoring describes
+ * a selection; there the position must span exactly the quote, in UTF-16 code units as the DOM
+ * counts them, so every stored passage is one the notes UI can anchor.
  * Which post or note an IRI names is checked against the site's origins by the caller. Pure and
  * client-safe.
  */
@@ -12,13 +13,11 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../http/errors';
 import { codePoints, storableText } from '../../ugc/text';
 import { parseCssSelector } from '../anchoring/css-selector';
-import type { NoteLayer } from '../types';
+import { selectionSchema, type Selection } from './client-selectors';
+import { CONTEXT_MAX, EXACT_MAX, POSITION_MAX } from './limits';
 import { coded, forwardIssues } from './validation';
 
-export const EXACT_MAX = 2000;
-export const CONTEXT_MAX = 500;
-/** Far past any real block, and inside a 32-bit INTEGER column. */
-export const POSITION_MAX = 10_000_000;
+export { CONTEXT_MAX, EXACT_MAX, POSITION_MAX } from './limits';
 
 const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
@@ -72,13 +71,8 @@ export type PassageInput = {
   kind: 'passage';
   /** The post's IRI as sent; which post it names is checked against the site's origins. */
   source: string;
-  layer: NoteLayer;
-  blockId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string | null;
-  suffix: string | null;
+  /** Where in the post, as the client's selectors say it; the server finds the words. */
+  selection: Selection;
 };
 /** A reply: the target is the IRI of the note replied to. */
 export type ReplyInput = { kind: 'reply'; parentIri: string };
@@ -89,7 +83,7 @@ const iriSchema = z.url({ protocol: /^https?$/, error: 'annotation.targetInvalid
 const passageSchema = z.object({
   type: z.literal('SpecificResource').optional(),
   source: coded(iriSchema, 'annotation.targetInvalid'),
-  selector: coded(selectorsSchema, 'annotation.selectorInvalid'),
+  selector: coded(selectionSchema, 'annotation.selectorInvalid'),
 });
 
 const replyTargetSchema = z.object({ id: coded(iriSchema, 'annotation.targetInvalid') });
@@ -107,5 +101,5 @@ export const targetSchema = z.unknown().transform((value, context): TargetInput 
   const parsed = schema.safeParse(single, { error: () => 'annotation.targetInvalid' });
   if (!parsed.success) return forwardIssues(parsed.error, context, value);
   const data = parsed.data;
-  return 'source' in data ? { kind: 'passage', source: data.source, ...data.selector } : { kind: 'reply', parentIri: data.id };
+  return 'source' in data ? { kind: 'passage', source: data.source, selection: data.selector } : { kind: 'reply', parentIri: data.id };
 });

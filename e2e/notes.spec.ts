@@ -222,10 +222,10 @@ async function annotateSelection(page: Page, locale: Locale, draft: Draft): Prom
 
 const idOf = (iri: string) => new URL(iri).pathname.split('/').pop() ?? '';
 
-/** Every note the reader of `request` may see, from every page of the collection. */
+/** Every note the reader of `request` may see, from every page of the collection, from the first on. */
 async function listNotes(request: APIRequestContext): Promise<Item[]> {
   const items: Item[] = [];
-  for (let path: string | null = collectionPath; path; ) {
+  for (let path: string | null = `${collectionPath}?page=0`; path; ) {
     const response = await request.get(path);
     expect(response.status()).toBe(200);
     const page = annotationPageSchema.parse(await response.json());

@@ -56,3 +56,19 @@ export function idOfNoteIri(iri: string, origins: readonly string[]): string | n
 }
 
 export const isNoteId = (value: string) => NOTE_ID.test(value);
+
+/**
+ * The post slug and note id an IRI from any site would name here, read from its path alone: for
+ * notes written elsewhere (an import), whose IRIs are that site's. Null where the path is not of
+ * that shape.
+ */
+export function pathIds(iri: string): { postSlug: string | null; noteId: string | null } {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(iri).pathname);
+  } catch {
+    return { postSlug: null, noteId: null };
+  }
+  const noteId = NOTE_PATHS.map((pattern) => pattern.exec(path)?.[1]).find((found) => found !== undefined) ?? path.split('/').filter(Boolean).at(-1) ?? null;
+  return { postSlug: POST_PATH.exec(path)?.[1] ?? null, noteId: noteId !== null && NOTE_ID.test(noteId) ? noteId : null };
+}

@@ -27,7 +27,11 @@ function securityHeaders(siteUrl) {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.SITE_URL) }];
+    return [
+      { source: '/:path*', headers: securityHeaders(process.env.SITE_URL) },
+      // A post names the W3C Annotation Container its notes are made in (Web Annotation Protocol 4.4).
+      { source: '/:locale(zh|en)/posts/:slug', headers: [{ key: 'Link', value: '</api/posts/:slug/annotations/>; rel="http://www.w3.org/ns/oa#annotationService"' }] },
+    ];
   },
   // The browser tests build into their own folder, so `npm test` never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',

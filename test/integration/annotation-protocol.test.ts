@@ -382,6 +382,15 @@ describe.each(PROVIDERS)('Web Annotation Protocol conformance on %s', (provider)
       expect(firstPage(await getContainer(undefined, CLOSED_POST)).next).toBe(`${containerIri(CLOSED_POST)}?page=1`);
     });
 
+    // 4.4 Discovery of Annotation Containers
+    requirement('4.4', 'MUST', 'a post links the container of its notes with rel="http://www.w3.org/ns/oa#annotationService"', async () => {
+      for (const locale of ['zh', 'en', 'zh']) {
+        const response = await anyone().get(`/${locale}/posts/${OPEN_POST}`, { headers: { accept: 'text/html' } });
+        expect(response.status, locale).toBe(200);
+        expect(response.headers.get('link'), locale).toContain(`<${container()}>; rel="http://www.w3.org/ns/oa#annotationService"`);
+      }
+    });
+
     // 5.1 Create a New Annotation
     requirement('5.1', 'MUST', 'the server gives the annotation its own IRI in id, even when the client sent one', async () => {
       const { annotation } = await create({ ...seedNote('带着自己的 id'), id: 'https://elsewhere.example/annotations/42' });

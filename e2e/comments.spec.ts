@@ -481,8 +481,8 @@ test.describe('without JavaScript', () => {
   test('a reader replies from the comments page', async ({ page, request }) => {
     const t = copy.en;
     const parent = await postAsSomeoneElse(request, { author: unique('Ravi'), body: unique('Is the exam story true?') });
-    // Someone else's comment of a moment ago: the post's page is rendered again in the background
-    // after a change, so a reader who loads it finds the comment there within a second.
+    // Someone else's comment of a moment ago: a reader who loads the post's page finds it there
+    // (at once on one instance; another instance's page within a second or so).
     const replyLink = page.getByRole('link', { name: t.replyTo(parent.author) });
     await expect
       .poll(

@@ -16,11 +16,11 @@
  * so does time, after `freshMs` (a minute, the backstop for changes made behind the app's back,
  * as Next's own revalidation is). A stale page is rendered again by one request while the others
  * get the kept copy; an unchanged body keeps its compressed forms, and an answer begun before a
- * change is kept only as stale. With `refresh` (the server's own HTTP request to itself, marked
- * with a one-time token in REFRESH_HEADER), that request is made in the background, one render at
- * a time, and every reader gets the kept copy at once: under a stream of writes, renders neither
- * pile up nor make readers wait, and a change is on the page within a render or two. Without
- * it, the first reader after a change waits for the render. Whoever made the change sees it at
+ * change is kept only as stale. After a change, that one request is the next reader's, who waits
+ * for it, so a change is on the page for whoever loads it next. A page merely past its minute is
+ * rendered again by `refresh` (the server's own HTTP request to itself, marked with a one-time
+ * token in REFRESH_HEADER) in the background, one render at a time, every reader getting the kept
+ * copy meanwhile; without `refresh`, by the next reader. Whoever made the change sees it at
  * once: a request with a personal cookie (lib/http/personal-cookies.mjs: the comments this
  * browser wrote, the admin's session) is never answered from here. Files under `_next/static/`
  * are immutable and kept until memory is short.
@@ -266,8 +266,11 @@ export function createPageCache({ maxBytes, freshMs = PAGE_FRESH_MS, now = Date.
       return { ...found, entry };
     }
     entry.refreshing = at;
-    // Without a refresher, this request renders it again (and waits for it).
-    if (!refresh) return { ...found, refresh: entry };
+    // After a change (expires 0) the next reader waits for the new render, so that the change is
+    // on the page for whoever loads it next (a queue of background renders behind a burst of
+    // writes could hold it back for seconds); a page merely past its minute is rendered again in
+    // the background. Without a refresher, this request renders it again.
+    if (!refresh || entry.expires === 0) return { ...found, refresh: entry };
     refreshQueue.set(key, {
       path: request.url,
       headers: {
